@@ -1,0 +1,39 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Telltale",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "telltale", targets: ["telltale"]),
+        .library(name: "TextFeatures", targets: ["TextFeatures"]),
+        .library(name: "Classifier", targets: ["Classifier"]),
+        .library(name: "Train", targets: ["Train"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The only place ICU headers are included (see DESIGN.md: Foundation + ICU in one Swift
+        // module does not compile on Linux).
+        .target(
+            name: "CICU",
+            cSettings: [.unsafeFlags(["-O2"])],
+            linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]
+        ),
+        .target(name: "TextFeatures", dependencies: ["CICU"]),
+        .target(name: "Classifier", dependencies: ["TextFeatures"]),
+        .target(name: "Train", dependencies: ["TextFeatures", "Classifier"]),
+        .executableTarget(
+            name: "telltale",
+            dependencies: [
+                "TextFeatures", "Classifier", "Train",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TextFeaturesTests", dependencies: ["TextFeatures", "CICU"]),
+        .testTarget(name: "ClassifierTests", dependencies: ["Classifier", "TextFeatures"]),
+        .testTarget(name: "TrainTests", dependencies: ["Train", "Classifier", "TextFeatures"]),
+        .testTarget(name: "TelltaleCLITests", dependencies: ["telltale"]),
+    ]
+)

@@ -1,0 +1,96 @@
+/// Content words of a text, as stable hashes: letter tokens that are not English function words,
+/// crudely stemmed (`symptoms` → `symptom`, `treated` → `treat`), and Han words of two or more
+/// characters. Used to compare a reply with its parent and for document frequencies.
+public enum ContentWords {
+    /// Seed for content-word hashes (part of the model format through document frequencies).
+    public static let seed = FeatureHash.hash("content")
+    static let stopwordHashes: Set<UInt64> = Set(Stopwords.english.map { FeatureHash.hash($0) })
+
+    /// Appends the content-word hashes of `tokens` in `text` to `out` (cleared first). Tokens inside
+    /// `spans` are skipped. With `stems`, also collects each stem's byte range (for char grams).
+    public static func collect(_ text: UnsafeBufferPointer<UInt8>, tokens: [Token], spans: [SpecialSpan],
+                               into out: inout [UInt64], stems: inout [Range<Int>]) {
+        out.removeAll(keepingCapacity: true)
+        stems.removeAll(keepingCapacity: true)
+        var sp = 0
+        for t in tokens where t.kind == .letter || t.kind == .ideographic {
+            while sp < spans.count && spans[sp].end <= Int(t.start) { sp += 1 }
+            if sp < spans.count && spans[sp].start < Int(t.end) && Int(t.start) < spans[sp].end { continue }
+            let start = Int(t.start)
+            var end = Int(t.end)
+            let len = end - start
+            if t.kind == .ideographic {
+                guard len >= 6 else { continue } // one Han character is 3 bytes: keep words of 2+
+            } else {
+                guard len >= 3 else { continue }
+                let whole = FeatureHash.hash(UnsafeBufferPointer(rebasing: text[start..<end]))
+                if stopwordHashes.contains(whole) { continue }
+                end = stemEnd(text, start, end)
+            }
+            out.append(FeatureHash.hash(UnsafeBufferPointer(rebasing: text[start..<end]), seed: seed))
+            stems.append(start..<end)
+        }
+    }
+
+    /// End of the crude English stem of text[start..<end] (ASCII suffixes only).
+    static func stemEnd(_ t: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
+        func ends(_ s: StaticString) -> Bool {
+            let n = s.utf8CodeUnitCount
+            guard end - start > n + 2 else { return false }
+            let p = s.utf8Start
+            for k in 0..<n where t[end - n + k] != p[k] { return false }
+            return true
+        }
+        if ends("'s") { return end - 2 }
+        if ends("ing") { return end - 3 }
+        if ends("ies") { return end - 2 }
+        if ends("ed") { return end - 2 }
+        if ends("es") { return end - 2 }
+        if ends("ly") { return end - 2 }
+        if ends("s") && !ends("ss") { return end - 1 }
+        return end
+    }
+}
+
+/// How many training documents each content word appears in (hashed into `2^bits` counters), so
+/// that pair similarity weighs rare shared words above common ones (tf-idf). Built by the trainer
+/// and stored in the model.
+public struct DocumentFrequencies: Sendable, Equatable {
+    public var bits: Int
+    public var documents: UInt32
+    public var counts: [UInt32]
+
+    public init(bits: Int = 16) {
+        self.bits = bits
+        documents = 0
+        counts = [UInt32](repeating: 0, count: 1 << bits)
+    }
+
+    public init(bits: Int, documents: UInt32, counts: [UInt32]) {
+        self.bits = bits
+        self.documents = documents
+        self.counts = counts
+    }
+
+    @inline(__always) func slot(_ h: UInt64) -> Int { Int(FeatureHash.bucket(h, bucketCount: 1 << bits)) }
+
+    /// Counts one document's content words (each distinct word once).
+    public mutating func add(document hashes: [UInt64]) {
+        documents &+= 1
+        var seen = Set<Int>()
+        for h in hashes where seen.insert(slot(h)).inserted { counts[slot(h)] &+= 1 }
+    }
+
+    /// Smoothed inverse document frequency: log((N + 1) / (df + 1)) + 1.
+    @inline(__always)
+    public func idf(_ h: UInt64) -> Float {
+        let df = counts[slot(h)]
+        return logf(Float(documents + 1) / Float(df + 1)) + 1
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,97 @@
+/// A family of features. Each family hashes with its own seed (FNV-1a of its raw value), so the
+/// same string in two families lands in different buckets. The raw values are part of the model
+/// format.
+public enum FeatureFamily: String, Codable, Sendable, CaseIterable {
+    /// Word 1–3 grams over ICU tokens (links/handles/hashtags/e-mails replaced by placeholders).
+    case word
+    /// Byte 2–5 grams of Latin words, with `<` `>` marking word boundaries.
+    case chars
+    /// Han character 1–2 grams.
+    case han
+    /// Script-profile indicators (shares, runs, Han inside English, CJK punctuation...).
+    case script
+    /// Normalisation indicators (full-width Latin, homoglyphs, invisible characters).
+    case normalization
+    /// Shape indicators (length, capitalisation, digits, punctuation habits).
+    case shape
+    /// Reply–parent indicators (similarity, shared words, script match, length ratio).
+    case pair
+
+    /// The family's hash seed.
+    public var seed: UInt64 { FeatureHash.hash(rawValue) }
+
+    /// Indicator families have value 1; text families are scaled to unit norm per family.
+    public var isIndicator: Bool {
+        switch self {
+        case .word, .chars, .han: false
+        default: true
+        }
+    }
+}
+
+/// Which features to extract and how many buckets to hash them into. Stored in every model.
+public struct FeatureConfig: Codable, Sendable, Equatable {
+    /// log2 of the number of hash buckets (18 → 262,144).
+    public var bucketBits: Int
+    /// Families switched on.
+    public var families: [FeatureFamily]
+    /// Longest word n-gram.
+    public var maxWordNgram: Int
+    /// Shortest and longest Latin byte n-gram.
+    public var minCharNgram: Int
+    public var maxCharNgram: Int
+    /// Longest Han character n-gram.
+    public var maxHanNgram: Int
+
+    public init(bucketBits: Int = 18, families: [FeatureFamily] = FeatureFamily.allCases,
+                maxWordNgram: Int = 3, minCharNgram: Int = 2, maxCharNgram: Int = 5, maxHanNgram: Int = 2) {
+        self.bucketBits = bucketBits
+        self.families = families
+        self.maxWordNgram = maxWordNgram
+        self.minCharNgram = minCharNgram
+        self.maxCharNgram = maxCharNgram
+        self.maxHanNgram = maxHanNgram
+    }
+
+    public var bucketCount: Int { 1 << bucketBits }
+    public func uses(_ f: FeatureFamily) -> Bool { families.contains(f) }
+
+    /// Checks the configuration is usable; the message says what to change.
+    public func validate() throws(FeatureConfigError) {
+        guard (10...24).contains(bucketBits) else { throw .invalid("bucketBits must be 10...24, got \(bucketBits)") }
+        guard (1...4).contains(maxWordNgram) else { throw .invalid("maxWordNgram must be 1...4, got \(maxWordNgram)") }
+        guard minCharNgram >= 1, maxCharNgram >= minCharNgram, maxCharNgram <= 8 else {
+            throw .invalid("char n-grams must satisfy 1 <= min <= max <= 8, got \(minCharNgram)...\(maxCharNgram)")
+        }
+        guard (1...3).contains(maxHanNgram) else { throw .invalid("maxHanNgram must be 1...3, got \(maxHanNgram)") }
+    }
+}
+
+/// A feature configuration that cannot be used.
+public enum FeatureConfigError: Error, Equatable, CustomStringConvertible {
+    case invalid(String)
+    public var description: String { if case .invalid(let m) = self { return "invalid feature configuration: \(m)" }; return "" }
+}
+
+/// A sparse vector of hashed features: parallel arrays of bucket indices and values. Indices may
+/// repeat (their values add up when scored). `names` is filled only when the extractor was asked
+/// for readable names (explanations), with one entry per index.
+public struct FeatureVector: Sendable, Equatable {
+    public var indices: [UInt32] = []
+    public var values: [Float] = []
+    public var names: [String] = []
+
+    public init() {}
+    public init(indices: [UInt32], values: [Float]) {
+        self.indices = indices
+        self.values = values
+    }
+
+    public var count: Int { indices.count }
+
+    public mutating func removeAll() {
+        indices.removeAll(keepingCapacity: true)
+        values.removeAll(keepingCapacity: true)
+        names.removeAll(keepingCapacity: true)
+    }
+}

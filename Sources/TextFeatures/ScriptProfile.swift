@@ -1,0 +1,126 @@
+import CICU
+
+/// Coarse script of a letter, as Telltale needs it.
+public enum Script: Int, Sendable, CaseIterable {
+    case latin = 0, han, kana, hangul, cyrillic, greek, other
+
+    /// Script of a code point, or nil for digits, punctuation, symbols, emoji and marks.
+    @inline(__always)
+    public static func of(_ v: UInt32) -> Script? {
+        if v < 0x80 { return (v &- 0x61 < 26 || v &- 0x41 < 26) ? .latin : nil }
+        switch tt_script_class(Int32(bitPattern: v)) {
+        case Int32(TT_SCRIPT_LATIN): return .latin
+        case Int32(TT_SCRIPT_HAN): return .han
+        case Int32(TT_SCRIPT_HIRAGANA), Int32(TT_SCRIPT_KATAKANA): return .kana
+        case Int32(TT_SCRIPT_HANGUL): return .hangul
+        case Int32(TT_SCRIPT_CYRILLIC): return .cyrillic
+        case Int32(TT_SCRIPT_GREEK): return .greek
+        case Int32(TT_SCRIPT_OTHER): return .other
+        default: return nil
+        }
+    }
+}
+
+/// The script make-up of one post: which scripts its letters come from, how often it switches,
+/// whether Han text sits inside English sentences (or the reverse), and the punctuation habits of
+/// Chinese typing. Links, @handles, hashtags and e-mails are left out, so `中国加油 https://x.co`
+/// is not mixed. Any kana means Japanese; Hangul means Korean.
+public struct ScriptProfile: Equatable, Sendable {
+    /// Letters per `Script` (index = `Script.rawValue`).
+    public var letters = [Int](repeating: 0, count: Script.allCases.count)
+    /// Latin words of at least two letters outside links, handles, hashtags and e-mails.
+    public var latinWords = 0
+    /// Maximal runs of one script (letters only; digits, spaces and punctuation do not break a run).
+    public var runs = 0
+    /// Han runs with Latin runs on both sides (`the 美国 democracy`).
+    public var hanInsideLatin = 0
+    /// Latin runs with Han runs on both sides (`美国的 democracy 只是`).
+    public var latinInsideHan = 0
+    /// `，：！（）` and `。、「」《》` typed in the post.
+    public var cjkPunctuation = 0
+    /// Hashtags that contain Han characters (`#美国#`).
+    public var hanHashtags = 0
+    /// Links, handles, hashtags, e-mails.
+    public var spans = [Int](repeating: 0, count: SpanKind.allCases.count)
+
+    public init() {}
+
+    public func count(_ s: Script) -> Int { letters[s.rawValue] }
+    public var totalLetters: Int { letters.reduce(0, +) }
+    /// Share of letters in script `s` (0 when there are no letters).
+    public func share(_ s: Script) -> Double { totalLetters == 0 ? 0 : Double(count(s)) / Double(totalLetters) }
+    /// Script switches between consecutive runs.
+    public var switches: Int { max(0, runs - 1) }
+    /// Japanese: any kana.
+    public var isJapanese: Bool { count(.kana) > 0 }
+    /// Korean: any Hangul.
+    public var isKorean: Bool { count(.hangul) > 0 }
+    /// The rule the corpora were labelled by: ≥ 2 Han characters, no kana or Hangul, and at least
+    /// one Latin word outside links/handles/hashtags/e-mails.
+    public var looksMixedMandarinEnglish: Bool { count(.han) >= 2 && !isJapanese && !isKorean && latinWords >= 1 }
+
+    /// Profiles normalised UTF-8 `text`, whose `tokens` and `spans` were found by `Segmenter` and
+    /// `SpecialSpans`; `report` carries punctuation counts seen before normalisation.
+    public init(text: UnsafeBufferPointer<UInt8>, tokens: [Token], spans found: [SpecialSpan], report: NormalizationReport) {
+        cjkPunctuation = report.cjkPunctuation + report.fullWidthPunctuation
+        for s in found {
+            spans[Int(s.kind.rawValue)] += 1
+            if s.kind == .hashtag && s.hasHan { hanHashtags += 1 }
+        }
+        // Letters and runs, skipping spans.
+        var spanIndex = 0
+        var i = 0
+        var runScripts: [Script] = []
+        runScripts.reserveCapacity(8)
+        let n = text.count
+        while i < n {
+            if spanIndex < found.count && i >= found[spanIndex].start {
+                i = max(i, found[spanIndex].end)
+                spanIndex += 1
+                continue
+            }
+            let b = text[i]
+            var script: Script?
+            if b < 0x80 {
+                script = (b &- 0x61 < 26 || b &- 0x41 < 26) ? .latin : nil
+                i += 1
+            } else {
+                let (scalar, len) = SpecialSpans.decodeScalar(text, i)
+                script = Script.of(scalar.value)
+                i += len
+            }
+            guard let s = script else { continue }
+            letters[s.rawValue] += 1
+            if runScripts.last != s {
+                runScripts.append(s)
+            }
+        }
+        runs = runScripts.count
+        if runScripts.count >= 3 {
+            for k in 1..<(runScripts.count - 1) {
+                if runScripts[k] == .han && runScripts[k - 1] == .latin && runScripts[k + 1] == .latin { hanInsideLatin += 1 }
+                if runScripts[k] == .latin && runScripts[k - 1] == .han && runScripts[k + 1] == .han { latinInsideHan += 1 }
+            }
+        }
+        // Latin words outside spans.
+        var sp = 0
+        for t in tokens where t.kind == .letter {
+            while sp < found.count && found[sp].end <= Int(t.start) { sp += 1 }
+            if sp < found.count && found[sp].start < Int(t.end) && Int(t.start) < found[sp].end { continue }
+            var latin = 0
+            var j = Int(t.start)
+            while j < Int(t.end) {
+                let b = text[j]
+                if b < 0x80 {
+                    if b &- 0x61 < 26 || b &- 0x41 < 26 { latin += 1 }
+                    j += 1
+                } else {
+                    let (scalar, len) = SpecialSpans.decodeScalar(text, j)
+                    if Script.of(scalar.value) == .latin { latin += 1 }
+                    j += len
+                }
+            }
+            if latin >= 2 { latinWords += 1 }
+        }
+    }
+}
