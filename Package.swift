@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "TextFeatures", targets: ["TextFeatures"]),
         .library(name: "Classifier", targets: ["Classifier"]),
         .library(name: "Train", targets: ["Train"]),
+        .library(name: "TelltaleIO", targets: ["TelltaleIO"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -24,16 +25,19 @@ let package = Package(
         .target(name: "TextFeatures", dependencies: ["CICU"]),
         .target(name: "Classifier", dependencies: ["TextFeatures"]),
         .target(name: "Train", dependencies: ["TextFeatures", "Classifier"]),
+        // Streaming input/output for the CLI: line reader, JSON line parser, JSON writer. A library
+        // (not inside the executable) so fuzz targets and other commands can reuse it.
+        .target(name: "TelltaleIO"),
         .executableTarget(
             name: "telltale",
             dependencies: [
-                "TextFeatures", "Classifier", "Train",
+                "TextFeatures", "Classifier", "Train", "TelltaleIO",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "TextFeaturesTests", dependencies: ["TextFeatures", "CICU"]),
         .testTarget(name: "ClassifierTests", dependencies: ["Classifier", "TextFeatures"]),
         .testTarget(name: "TrainTests", dependencies: ["Train", "Classifier", "TextFeatures"]),
-        .testTarget(name: "TelltaleCLITests", dependencies: ["telltale"]),
+        .testTarget(name: "TelltaleCLITests", dependencies: ["telltale", "TelltaleIO"]),
     ]
 )

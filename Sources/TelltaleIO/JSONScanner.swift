@@ -1,0 +1,190 @@
+/// A minimal JSON scanner over one line's bytes (already checked to be valid UTF-8): reads
+/// strings (unescaping `\uXXXX` and surrogate pairs) and skips any other value with a depth limit.
+/// Errors are `LineError`s with the 1-based byte where the problem starts.
+struct JSONScanner {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var position: Int
+    let maxDepth: Int
+
+    init(bytes: UnsafeBufferPointer<UInt8>, position: Int = 0, maxDepth: Int = 64) {
+        self.bytes = bytes
+        self.position = position
+        self.maxDepth = maxDepth
+    }
+
+    var atEnd: Bool { position >= bytes.count }
+
+    func peek() -> UInt8? { position < bytes.count ? bytes[position] : nil }
+    mutating func advance() { position += 1 }
+
+    mutating func skipSpace() {
+        while position < bytes.count {
+            let c = bytes[position]
+            if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { position += 1 } else { break }
+        }
+    }
+
+    func error(_ message: String) -> LineError {
+        LineError("malformed JSON: \(message)", byte: min(position, bytes.count - 1) + 1)
+    }
+
+    mutating func expect(_ c: UInt8) throws(LineError) {
+        guard peek() == c else {
+            throw error(atEnd ? "line ends early, expected '\(Character(Unicode.Scalar(c)))'" : "expected '\(Character(Unicode.Scalar(c)))'")
+        }
+        position += 1
+    }
+
+    /// What kind of value starts here (for error messages).
+    func describeValue() -> String {
+        switch peek() {
+        case UInt8(ascii: "{"): "an object"
+        case UInt8(ascii: "["): "an array"
+        case UInt8(ascii: "t"), UInt8(ascii: "f"): "a boolean"
+        case UInt8(ascii: "n"): "null"
+        case nil: "nothing"
+        default: "a number"
+        }
+    }
+
+    /// Reads a string value, appending its unescaped UTF-8 to `out`.
+    mutating func readString(into out: inout [UInt8]) throws(LineError) {
+        try expect(UInt8(ascii: "\""))
+        while true {
+            guard position < bytes.count else { throw error("unterminated string") }
+            // Copy a run of plain bytes at once.
+            let runStart = position
+            while position < bytes.count {
+                let c = bytes[position]
+                if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 { break }
+                position += 1
+            }
+            if position > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position])) }
+            guard position < bytes.count else { throw error("unterminated string") }
+            let c = bytes[position]
+            if c == UInt8(ascii: "\"") { position += 1; return }
+            if c < 0x20 { throw error("control character in string (escape it)") }
+            // Escape.
+            position += 1
+            guard let e = peek() else { throw error("unterminated escape") }
+            position += 1
+            switch e {
+            case UInt8(ascii: "\""): out.append(0x22)
+            case UInt8(ascii: "\\"): out.append(0x5C)
+            case UInt8(ascii: "/"): out.append(0x2F)
+            case UInt8(ascii: "b"): out.append(0x08)
+            case UInt8(ascii: "f"): out.append(0x0C)
+            case UInt8(ascii: "n"): out.append(0x0A)
+            case UInt8(ascii: "r"): out.append(0x0D)
+            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "u"):
+                let escapeStart = position - 2
+                var v = try hex4()
+                if v >= 0xD800 && v <= 0xDBFF {
+                    guard position + 1 < bytes.count, bytes[position] == UInt8(ascii: "\\"), bytes[position + 1] == UInt8(ascii: "u") else {
+                        throw LineError("malformed JSON: lone surrogate \\u escape", byte: escapeStart + 1)
+                    }
+                    position += 2
+                    let low = try hex4()
+                    guard low >= 0xDC00 && low <= 0xDFFF else { throw LineError("malformed JSON: lone surrogate \\u escape", byte: escapeStart + 1) }
+                    v = 0x10000 + ((v - 0xD800) << 10) + (low - 0xDC00)
+                } else if v >= 0xDC00 && v <= 0xDFFF {
+                    throw LineError("malformed JSON: lone surrogate \\u escape", byte: escapeStart + 1)
+                }
+                if v == 0 { throw LineError("NUL character (\\u0000) in string", byte: escapeStart + 1) }
+                guard let scalar = Unicode.Scalar(v) else { throw error("invalid \\u escape") }
+                out.append(contentsOf: UTF8.encode(scalar)!)
+            default:
+                position -= 2
+                throw error("invalid escape '\\\(Character(Unicode.Scalar(e)))'")
+            }
+        }
+    }
+
+    private mutating func hex4() throws(LineError) -> UInt32 {
+        guard position + 4 <= bytes.count else { throw error("short \\u escape") }
+        var v: UInt32 = 0
+        for _ in 0..<4 {
+            let c = bytes[position]
+            let d: UInt32
+            switch c {
+            case 0x30...0x39: d = UInt32(c - 0x30)
+            case 0x41...0x46: d = UInt32(c - 0x41 + 10)
+            case 0x61...0x66: d = UInt32(c - 0x61 + 10)
+            default: throw error("bad hex digit in \\u escape")
+            }
+            v = v << 4 | d
+            position += 1
+        }
+        return v
+    }
+
+    /// Skips any JSON value (validating its syntax).
+    mutating func skipValue(depth: Int) throws(LineError) {
+        guard depth < maxDepth else { throw LineError("JSON nested deeper than \(maxDepth) levels", byte: position + 1) }
+        skipSpace()
+        guard let c = peek() else { throw error("line ends early, expected a value") }
+        switch c {
+        case UInt8(ascii: "\""):
+            var sink: [UInt8] = []
+            try readString(into: &sink)
+        case UInt8(ascii: "{"):
+            position += 1
+            skipSpace()
+            if peek() == UInt8(ascii: "}") { position += 1; return }
+            var sink: [UInt8] = []
+            while true {
+                skipSpace()
+                sink.removeAll(keepingCapacity: true)
+                try readString(into: &sink)
+                skipSpace()
+                try expect(UInt8(ascii: ":"))
+                try skipValue(depth: depth + 1)
+                skipSpace()
+                if peek() == UInt8(ascii: ",") { position += 1; continue }
+                try expect(UInt8(ascii: "}"))
+                return
+            }
+        case UInt8(ascii: "["):
+            position += 1
+            skipSpace()
+            if peek() == UInt8(ascii: "]") { position += 1; return }
+            while true {
+                try skipValue(depth: depth + 1)
+                skipSpace()
+                if peek() == UInt8(ascii: ",") { position += 1; continue }
+                try expect(UInt8(ascii: "]"))
+                return
+            }
+        case UInt8(ascii: "t"): try literal("true")
+        case UInt8(ascii: "f"): try literal("false")
+        case UInt8(ascii: "n"): try literal("null")
+        case UInt8(ascii: "-"), 0x30...0x39: try number()
+        default: throw error("unexpected character")
+        }
+    }
+
+    private mutating func literal(_ word: StaticString) throws(LineError) {
+        let n = word.utf8CodeUnitCount
+        guard position + n <= bytes.count else { throw error("line ends early") }
+        for k in 0..<n where bytes[position + k] != word.utf8Start[k] { throw error("unexpected character") }
+        position += n
+    }
+
+    private mutating func number() throws(LineError) {
+        let start = position
+        if peek() == UInt8(ascii: "-") { position += 1 }
+        var digits = 0
+        while let c = peek(), c >= 0x30 && c <= 0x39 { position += 1; digits += 1 }
+        if peek() == UInt8(ascii: ".") {
+            position += 1
+            while let c = peek(), c >= 0x30 && c <= 0x39 { position += 1; digits += 1 }
+        }
+        if let c = peek(), c == UInt8(ascii: "e") || c == UInt8(ascii: "E") {
+            position += 1
+            if let s = peek(), s == UInt8(ascii: "+") || s == UInt8(ascii: "-") { position += 1 }
+            while let c = peek(), c >= 0x30 && c <= 0x39 { position += 1 }
+        }
+        if digits == 0 { position = start; throw error("bad number") }
+    }
+}

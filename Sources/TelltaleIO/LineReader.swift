@@ -1,0 +1,153 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Why an input could not be opened or read.
+public struct InputError: Error, CustomStringConvertible, Equatable {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// Streams `\n`-separated lines from a file descriptor with `read(2)` into one large buffer and
+/// `memchr`: no per-line allocation, memory bounded by `maxLineBytes`. A trailing `\r` (CRLF) and
+/// a UTF-8 byte-order mark at the start of the stream are removed. A line longer than
+/// `maxLineBytes` is not buffered: it is skipped and reported as `.tooLong` with its length.
+public final class LineReader {
+    /// One line: its bytes (valid until the next call to `next()`) or, for an over-long line,
+    /// its length.
+    public enum Line {
+        case text(UnsafeBufferPointer<UInt8>)
+        case tooLong(bytes: Int)
+    }
+
+    private let fd: Int32
+    private let ownsFD: Bool
+    public let maxLineBytes: Int
+    private var buffer: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var start = 0
+    private var end = 0
+    private var eof = false
+    private var lineNumber = 0
+    /// Set when `read` failed (the stream ends early); the message says why.
+    public private(set) var readError: String?
+
+    /// Reads from `fd` (not closed unless `ownsFD`).
+    public init(fd: Int32, ownsFD: Bool = false, bufferSize: Int = 1 << 20, maxLineBytes: Int = 64 << 20) {
+        self.fd = fd
+        self.ownsFD = ownsFD
+        self.maxLineBytes = max(maxLineBytes, 1)
+        capacity = max(min(bufferSize, self.maxLineBytes + 1), 64)
+        buffer = .allocate(capacity: capacity)
+    }
+
+    /// Opens `path` for reading, or standard input for `-`.
+    public static func open(_ path: String, maxLineBytes: Int = 64 << 20) throws(InputError) -> LineReader {
+        if path == "-" { return LineReader(fd: 0, maxLineBytes: maxLineBytes) }
+        var st = stat()
+        if stat(path, &st) != 0 {
+            throw InputError("cannot open '\(path)': \(String(cString: strerror(errno))) — check the path")
+        }
+        if (st.st_mode & S_IFMT) == S_IFDIR {
+            throw InputError("cannot read '\(path)': it is a directory — give a file")
+        }
+        let fd = Glibc.open(path, O_RDONLY)
+        if fd < 0 {
+            throw InputError("cannot open '\(path)': \(String(cString: strerror(errno))) — check the permissions")
+        }
+        return LineReader(fd: fd, ownsFD: true, maxLineBytes: maxLineBytes)
+    }
+
+    deinit {
+        buffer.deallocate()
+        if ownsFD { close(fd) }
+    }
+
+    /// The next line and its 1-based number, or nil at the end of input.
+    public func next() -> (number: Int, line: Line)? {
+        while true {
+            if let nl = findNewline() {
+                let lineStart = start
+                start = nl + 1
+                return emit(from: lineStart, to: nl)
+            }
+            if eof {
+                if start < end {
+                    let lineStart = start
+                    start = end
+                    return emit(from: lineStart, to: end)
+                }
+                return nil
+            }
+            // No newline buffered: make room, then read more.
+            if start > 0 {
+                if end > start { memmove(buffer, buffer + start, end - start) }
+                end -= start
+                start = 0
+            }
+            if end == capacity {
+                if capacity > maxLineBytes { return skipLongLine() }
+                grow(to: min(capacity * 2, maxLineBytes + 1))
+            }
+            fill()
+        }
+    }
+
+    private func findNewline() -> Int? {
+        guard end > start, let p = memchr(buffer + start, 0x0A, end - start) else { return nil }
+        return buffer.distance(to: p.assumingMemoryBound(to: UInt8.self))
+    }
+
+    private func emit(from s: Int, to e: Int) -> (number: Int, line: Line) {
+        lineNumber += 1
+        var s = s, e = e
+        if e > s && buffer[e - 1] == 0x0D { e -= 1 }
+        if lineNumber == 1 && e - s >= 3 && buffer[s] == 0xEF && buffer[s + 1] == 0xBB && buffer[s + 2] == 0xBF { s += 3 }
+        if e - s > maxLineBytes { return (lineNumber, .tooLong(bytes: e - s)) }
+        return (lineNumber, .text(UnsafeBufferPointer(start: buffer + s, count: e - s)))
+    }
+
+    private func grow(to newCapacity: Int) {
+        let nb = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        nb.update(from: buffer, count: end)
+        buffer.deallocate()
+        buffer = nb
+        capacity = newCapacity
+    }
+
+    private func fill() {
+        while end < capacity {
+            let n = read(fd, buffer + end, capacity - end)
+            if n > 0 { end += n; return }
+            if n == 0 { eof = true; return }
+            if errno == EINTR { continue }
+            readError = String(cString: strerror(errno))
+            eof = true
+            return
+        }
+    }
+
+    /// Discards the rest of an over-long line; reports its total length.
+    private func skipLongLine() -> (number: Int, line: Line) {
+        var total = end - start
+        start = 0
+        end = 0
+        while true {
+            fill()
+            if end == 0 && eof { break }
+            if let p = memchr(buffer, 0x0A, end) {
+                let nl = buffer.distance(to: p.assumingMemoryBound(to: UInt8.self))
+                total += nl
+                start = nl + 1
+                break
+            }
+            total += end
+            end = 0
+            if eof { break }
+        }
+        lineNumber += 1
+        return (lineNumber, .tooLong(bytes: total))
+    }
+}

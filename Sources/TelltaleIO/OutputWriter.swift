@@ -1,0 +1,69 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Buffered writes to a file descriptor with `write(2)`. A closed reader (`| head`) is not an
+/// error: `isClosed` becomes true and later writes are dropped, so the caller can stop quietly.
+/// Call `ignoreSIGPIPE()` once at start-up so a closed pipe gives EPIPE instead of killing us.
+public final class OutputWriter {
+    private let fd: Int32
+    private var buffer: [UInt8] = []
+    private let flushThreshold: Int
+    public private(set) var isClosed = false
+    /// Set when a write failed for another reason than a closed pipe (disk full...).
+    public private(set) var writeError: String?
+
+    public init(fd: Int32 = 1, flushThreshold: Int = 1 << 16) {
+        self.fd = fd
+        self.flushThreshold = flushThreshold
+        buffer.reserveCapacity(flushThreshold * 2)
+    }
+
+    public static func ignoreSIGPIPE() {
+        signal(SIGPIPE, SIG_IGN)
+    }
+
+    /// Appends bytes; flushes when the buffer is large.
+    public func write(_ bytes: [UInt8]) {
+        guard !isClosed else { return }
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= flushThreshold { flush() }
+    }
+
+    public func write(_ s: String) { write(Array(s.utf8)) }
+
+    /// Writes everything buffered.
+    public func flush() {
+        guard !isClosed, !buffer.isEmpty else { buffer.removeAll(keepingCapacity: true); return }
+        var off = 0
+        buffer.withUnsafeBytes { raw in
+            while off < raw.count {
+                let n = Glibc.write(fd, raw.baseAddress! + off, raw.count - off)
+                if n > 0 { off += n; continue }
+                if n < 0 && errno == EINTR { continue }
+                if n < 0 && errno == EPIPE { isClosed = true; return }
+                writeError = String(cString: strerror(errno))
+                isClosed = true
+                return
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    deinit { flush() }
+}
+
+/// Writes a line to standard error immediately (unbuffered).
+public func printError(_ message: String) {
+    let line = message.hasSuffix("\n") ? message : message + "\n"
+    var bytes = Array(line.utf8)
+    bytes.withUnsafeMutableBytes { raw in
+        var off = 0
+        while off < raw.count {
+            let n = Glibc.write(2, raw.baseAddress! + off, raw.count - off)
+            if n > 0 { off += n } else if n < 0 && errno == EINTR { continue } else { return }
+        }
+    }
+}

@@ -1,0 +1,139 @@
+/// Why one input line could not be read. `byte` is 1-based within the line (0 when not about a
+/// byte); the description is what the user sees in `{"line":N,"error":"..."}`.
+public struct LineError: Error, Equatable, CustomStringConvertible {
+    public var message: String
+    public var byte: Int
+
+    public init(_ message: String, byte: Int = 0) {
+        self.message = message
+        self.byte = byte
+    }
+
+    public var description: String { byte > 0 ? "\(message) at byte \(byte)" : message }
+}
+
+/// One post read from an input line: its text, optional parent, optional id (kept as the raw JSON
+/// token, string or number, so it is echoed exactly) and any other top-level string fields the
+/// caller asked for (e.g. `author`, `created_at`).
+public struct PostLine {
+    public var text: [UInt8] = []
+    public var parent: [UInt8] = []
+    public var hasParent = false
+    /// Raw JSON of the id (`"t-1"` or `17`), empty when absent.
+    public var idJSON: [UInt8] = []
+    /// Extra fields requested from the parser, unescaped (nil when absent or null).
+    public var extras: [String: String] = [:]
+    /// The line was a JSON object (not plain text).
+    public var isJSON = false
+
+    public init() {}
+}
+
+/// Reads a line as either a JSON object (`{"text": ..., "parent": ..., "id": ...}`) or plain text,
+/// auto-detected per line: a line whose first non-blank byte is `{` is JSON. Validates UTF-8, rejects
+/// NUL bytes, malformed JSON, duplicate `text`/`parent`/`id` keys, `text` that is not a string and
+/// nesting deeper than `maxDepth`. Reuses its buffers: one parser per thread.
+public struct PostLineParser {
+    public var maxDepth = 64
+    /// Extra top-level string (or number) fields to capture into `PostLine.extras`.
+    public var extraFields: [String] = []
+
+    public init(extraFields: [String] = []) {
+        self.extraFields = extraFields
+    }
+
+    /// Parses `line` into `post` (reusing its buffers).
+    public mutating func parse(_ line: UnsafeBufferPointer<UInt8>, into post: inout PostLine) -> LineError? {
+        post.text.removeAll(keepingCapacity: true)
+        post.parent.removeAll(keepingCapacity: true)
+        post.idJSON.removeAll(keepingCapacity: true)
+        post.hasParent = false
+        post.isJSON = false
+        if !post.extras.isEmpty { post.extras.removeAll() }
+        if let bad = UTF8Check.firstProblem(line) { return bad }
+        var i = 0
+        while i < line.count && (line[i] == 0x20 || line[i] == 0x09) { i += 1 }
+        guard i < line.count, line[i] == UInt8(ascii: "{") else {
+            post.text.append(contentsOf: line)
+            return nil
+        }
+        post.isJSON = true
+        var p = JSONScanner(bytes: line, position: i, maxDepth: maxDepth)
+        return parseObject(&p, into: &post)
+    }
+
+    private func parseObject(_ p: inout JSONScanner, into post: inout PostLine) -> LineError? {
+        var sawText = false, sawParent = false, sawID = false
+        var key: [UInt8] = []
+        do {
+            try p.expect(UInt8(ascii: "{"))
+            p.skipSpace()
+            if p.peek() == UInt8(ascii: "}") { p.advance() } else {
+                while true {
+                    p.skipSpace()
+                    let keyStart = p.position
+                    key.removeAll(keepingCapacity: true)
+                    try p.readString(into: &key)
+                    p.skipSpace()
+                    try p.expect(UInt8(ascii: ":"))
+                    p.skipSpace()
+                    switch key {
+                    case Array("text".utf8):
+                        if sawText { throw LineError("duplicate key \"text\"", byte: keyStart + 1) }
+                        sawText = true
+                        guard p.peek() == UInt8(ascii: "\"") else {
+                            throw LineError("\"text\" must be a string, found \(p.describeValue())", byte: p.position + 1)
+                        }
+                        try p.readString(into: &post.text)
+                    case Array("parent".utf8):
+                        if sawParent { throw LineError("duplicate key \"parent\"", byte: keyStart + 1) }
+                        sawParent = true
+                        if p.peek() == UInt8(ascii: "n") { try p.skipValue(depth: 0) } else {
+                            guard p.peek() == UInt8(ascii: "\"") else {
+                                throw LineError("\"parent\" must be a string or null, found \(p.describeValue())", byte: p.position + 1)
+                            }
+                            try p.readString(into: &post.parent)
+                            post.hasParent = true
+                        }
+                    case Array("id".utf8):
+                        if sawID { throw LineError("duplicate key \"id\"", byte: keyStart + 1) }
+                        sawID = true
+                        let s = p.position
+                        try p.skipValue(depth: 0)
+                        let c = p.bytes[s]
+                        if c == UInt8(ascii: "\"") || c == UInt8(ascii: "-") || (c >= 0x30 && c <= 0x39) {
+                            post.idJSON.append(contentsOf: UnsafeBufferPointer(rebasing: p.bytes[s..<p.position]))
+                        }
+                    default:
+                        if !extraFields.isEmpty, let name = String(validating: key, as: UTF8.self), extraFields.contains(name) {
+                            if p.peek() == UInt8(ascii: "\"") {
+                                var v: [UInt8] = []
+                                try p.readString(into: &v)
+                                post.extras[name] = String(decoding: v, as: UTF8.self)
+                            } else {
+                                let s = p.position
+                                try p.skipValue(depth: 0)
+                                let raw = String(decoding: UnsafeBufferPointer(rebasing: p.bytes[s..<p.position]), as: UTF8.self)
+                                if raw != "null" { post.extras[name] = raw }
+                            }
+                        } else {
+                            try p.skipValue(depth: 0)
+                        }
+                    }
+                    p.skipSpace()
+                    if p.peek() == UInt8(ascii: ",") { p.advance(); continue }
+                    try p.expect(UInt8(ascii: "}"))
+                    break
+                }
+            }
+            p.skipSpace()
+            if !p.atEnd { throw LineError("unexpected text after the JSON object", byte: p.position + 1) }
+        } catch let e as LineError {
+            return e
+        } catch {
+            return LineError("malformed JSON")
+        }
+        if !sawText { return LineError("missing \"text\" field (a JSON line needs {\"text\": \"...\"})") }
+        return nil
+    }
+}

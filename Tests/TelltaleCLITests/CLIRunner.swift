@@ -1,0 +1,67 @@
+import Foundation
+
+/// Runs the built `telltale` executable (next to the test bundle) with arguments and standard
+/// input, and captures stdout, stderr and the exit status. Uses temporary files, so large outputs
+/// cannot dead-lock a pipe.
+struct CLIResult {
+    var stdout: String
+    var stderr: String
+    var status: Int32
+    var stdoutLines: [String] { stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast(stdout.hasSuffix("\n") ? 1 : 0).map(String.init) }
+}
+
+enum CLI {
+    static var executable: URL {
+        let exe = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        var dir = exe.deletingLastPathComponent()
+        for _ in 0..<4 {
+            let candidate = dir.appendingPathComponent("telltale")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+            dir = dir.deletingLastPathComponent()
+        }
+        return exe.deletingLastPathComponent().appendingPathComponent("telltale")
+    }
+
+    /// The package root (for Corpus/ and Models/).
+    static var packageRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    static func temporaryDirectory() -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("telltale-cli-\(UUID().uuidString)")
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return dir
+    }
+
+    @discardableResult
+    static func run(_ arguments: [String], stdin: Data = Data(), environment: [String: String] = [:], shell: String? = nil) throws -> CLIResult {
+        let dir = temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let inURL = dir.appendingPathComponent("stdin"), outURL = dir.appendingPathComponent("stdout"), errURL = dir.appendingPathComponent("stderr")
+        try stdin.write(to: inURL)
+        FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let p = Process()
+        if let shell {
+            // Run a shell pipeline where $TELLTALE is the executable (for `| head` tests).
+            p.executableURL = URL(fileURLWithPath: "/bin/bash")
+            p.arguments = ["-c", shell]
+        } else {
+            p.executableURL = executable
+            p.arguments = arguments
+        }
+        var env = ProcessInfo.processInfo.environment
+        env["TELLTALE"] = executable.path
+        env.removeValue(forKey: "TELLTALE_MODEL")
+        for (k, v) in environment { env[k] = v }
+        p.environment = env
+        p.standardInput = try FileHandle(forReadingFrom: inURL)
+        p.standardOutput = try FileHandle(forWritingTo: outURL)
+        p.standardError = try FileHandle(forWritingTo: errURL)
+        try p.run()
+        p.waitUntilExit()
+        return CLIResult(stdout: String(decoding: try Data(contentsOf: outURL), as: UTF8.self),
+                         stderr: String(decoding: try Data(contentsOf: errURL), as: UTF8.self),
+                         status: p.terminationStatus)
+    }
+}
