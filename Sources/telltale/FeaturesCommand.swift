@@ -19,7 +19,7 @@ struct FeaturesCommand: ParsableCommand {
     func run() throws {
         let extractor = FeatureExtractor()
         guard let handle = input == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: input) else {
-            throw ValidationError("cannot open input file '\(input)': check the path and permissions")
+            throw ValidationErrorMessage("cannot open input file '\(input)': check the path and permissions")
         }
         let data = handle.readDataToEndOfFile()
         var lineNumber = 0

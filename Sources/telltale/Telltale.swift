@@ -1,11 +1,39 @@
 import ArgumentParser
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The `telltale` command: flags posts that carry the tells of a state-linked influence operation.
-@main
 struct Telltale: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "telltale",
         abstract: "Score social-media posts for three tells of influence operations: non_idiomatic, mixed_zh_en, off_topic.",
-        subcommands: [FeaturesCommand.self]
+        discussion: "Exit status: 0 success, 1 usage error or unreadable model/corpus, 2 input error under --strict.",
+        subcommands: [InspectCommand.self, FeaturesCommand.self]
     )
+}
+
+/// Entry point: runs the command and maps errors to the documented exit codes (ArgumentParser's
+/// usage errors exit 64 by default; Telltale documents 1).
+@main
+enum TelltaleMain {
+    static func main() {
+        do {
+            var command = try Telltale.parseAsRoot()
+            try command.run()
+        } catch {
+            let code = Telltale.exitCode(for: error)
+            if code == .validationFailure {
+                let message = Telltale.fullMessage(for: error)
+                printErrorLine(message)
+                exit(1)
+            }
+            Telltale.exit(withError: error)
+        }
+    }
+
+    static func printErrorLine(_ s: String) {
+        var line = Array((s.hasSuffix("\n") ? s : s + "\n").utf8)
+        line.withUnsafeMutableBytes { raw in _ = write(2, raw.baseAddress, raw.count) }
+    }
 }

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Classifier
+import Foundation
+import TextFeatures
+
+/// `telltale inspect M`: the model card — labels, features, provenance, metrics, top features.
+struct InspectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspect",
+        abstract: "Print a model's card: labels, features, provenance, dev metrics and top features."
+    )
+
+    @Argument(help: "Model file (default: the model in Models/).")
+    var model: String?
+
+    @Option(name: .long, help: "Top features to list per label and direction.")
+    var top: Int = 15
+
+    @Flag(name: .long, help: "Print the model header as JSON instead.")
+    var json = false
+
+    func run() throws {
+        let m = try loadModel(model)
+        let h = m.header
+        if json {
+            let enc = JSONEncoder()
+            enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try enc.encode(h), as: UTF8.self))
+            return
+        }
+        var lines: [String] = []
+        lines.append("Telltale model \(try ModelLocator.resolve(model))")
+        lines.append("")
+        lines.append("labels: " + h.labels.enumerated().map { i, l in
+            "\(l) (threshold \(fmt(h.thresholds[i])), \(describe(h.calibration[i]))\(h.needsParent.contains(l) ? ", needs parent" : ""))"
+        }.joined(separator: "; "))
+        let f = h.features
+        lines.append("features: 2^\(f.bucketBits) = \(f.bucketCount) buckets; families \(f.families.map(\.rawValue).joined(separator: ", ")); word 1–\(f.maxWordNgram) grams, Latin byte \(f.minCharNgram)–\(f.maxCharNgram) grams, Han 1–\(f.maxHanNgram) grams")
+        let p = h.provenance
+        lines.append("trained: \(p.algorithm), seed \(p.seed), at \(p.trainedAt)")
+        if !p.options.isEmpty { lines.append("options: " + p.options.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")) }
+        for d in p.data { lines.append("data: \(d.path) (\(d.rows) rows, \(d.hash))") }
+        if !p.software.isEmpty { lines.append("software: " + p.software.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")) }
+        if !h.metrics.isEmpty {
+            lines.append("")
+            lines.append("dev metrics:")
+            let keys = Array(Set(h.metrics.values.flatMap(\.keys))).sorted()
+            lines.append(pad("label", 16) + keys.map { pad($0, 11) }.joined())
+            for l in h.labels where h.metrics[l] != nil {
+                lines.append(pad(l, 16) + keys.map { pad(h.metrics[l]?[$0].map(fmt) ?? "-", 11) }.joined())
+            }
+        }
+        for (i, l) in h.labels.enumerated() where i < h.topFeatures.count {
+            let feats = h.topFeatures[i]
+            guard !feats.isEmpty else { continue }
+            lines.append("")
+            lines.append("\(l) — strongest features for:")
+            for nf in feats.filter({ $0.weight > 0 }).sorted(by: { $0.weight > $1.weight }).prefix(top) {
+                lines.append("  +\(fmt(Double(nf.weight)))  \(nf.name)")
+            }
+            lines.append("\(l) — strongest features against:")
+            for nf in feats.filter({ $0.weight < 0 }).sorted(by: { $0.weight < $1.weight }).prefix(top) {
+                lines.append("  \(fmt(Double(nf.weight)))  \(nf.name)")
+            }
+        }
+        print(lines.joined(separator: "\n"))
+    }
+
+    private func describe(_ c: Calibration) -> String {
+        switch c {
+        case .identity: "uncalibrated logistic"
+        case .platt(let a, let b): "Platt a=\(fmt(a)) b=\(fmt(b))"
+        case .isotonic(let x, _): "isotonic, \(x.count) knots"
+        }
+    }
+}
+
+func fmt(_ x: Double) -> String { String(format: "%.4g", x) }
+func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }

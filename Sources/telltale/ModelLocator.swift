@@ -1,0 +1,31 @@
+import Foundation
+
+/// Finds the model to load: `--model` if given, else `$TELLTALE_MODEL`, else the default model
+/// shipped in `Models/` (looked up next to the executable, as installed or as built in `.build/`,
+/// then in the current directory).
+enum ModelLocator {
+    static let defaultFileName = "telltale.model"
+
+    static func resolve(_ explicit: String?) throws -> String {
+        if let explicit { return explicit }
+        if let env = ProcessInfo.processInfo.environment["TELLTALE_MODEL"], !env.isEmpty { return env }
+        var candidates: [String] = []
+        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        // .build/<triple>/release/telltale → repo root is 3 levels up; installed bin/ → ../share/telltale
+        var dir = exe
+        for _ in 0..<5 {
+            candidates.append(dir.appendingPathComponent("Models/\(defaultFileName)").path)
+            dir = dir.deletingLastPathComponent()
+        }
+        candidates.append(exe.deletingLastPathComponent().appendingPathComponent("share/telltale/\(defaultFileName)").path)
+        candidates.append(FileManager.default.currentDirectoryPath + "/Models/\(defaultFileName)")
+        for c in candidates where FileManager.default.fileExists(atPath: c) { return c }
+        throw ValidationErrorMessage("no default model found (looked for Models/\(defaultFileName) next to the executable and in the current directory): pass --model PATH or set TELLTALE_MODEL")
+    }
+}
+
+/// A usage or set-up error whose message is printed as is (exit status 1).
+struct ValidationErrorMessage: Error, CustomStringConvertible {
+    var description: String
+    init(_ d: String) { description = d }
+}
