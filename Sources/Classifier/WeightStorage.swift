@@ -31,5 +31,8 @@ final class WeightStorage: @unchecked Sendable {
         self.mapping = mapping
     }
 
+    /// True when the weights are read in place from a model file.
+    var isMapped: Bool { mapping != nil }
+
     deinit { allocation?.deallocate() }
 }

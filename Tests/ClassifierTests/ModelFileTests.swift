@@ -27,6 +27,17 @@ import TextFeatures
         }
     }
 
+    @Test func loadedWeightsAreReadInPlaceFromTheMapping() throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanUp() }
+        let model = TestModels.random(seed: 9)
+        try model.write(to: dir.file("m.ttl"))
+        let loaded = try Model.load(path: dir.file("m.ttl"))
+        #expect(loaded.storage.isMapped)
+        #expect(!model.storage.isMapped)
+        #expect(Int(bitPattern: loaded.storage.weights.baseAddress) % 64 == 0)
+    }
+
     @Test func modelWithoutDocumentFrequenciesRoundTrips() throws {
         let dir = try TemporaryDirectory()
         defer { dir.cleanUp() }

@@ -1,0 +1,107 @@
+import TextFeatures
+
+/// Scores posts with one model: extracts features (`FeatureExtractor` configured from the model
+/// header), runs the scoring core, calibrates each label, applies thresholds and, on request,
+/// explains the flags. Reuses its buffers, so scoring allocates little; use one `Scorer` per
+/// thread (they can share one `Model`).
+public final class Scorer {
+    public let model: Model
+    /// Flag threshold per label (label order): the model's defaults unless overridden.
+    public private(set) var thresholds: [Double]
+    private let extractor: FeatureExtractor
+    private let core: ScoringCore
+    private let needsParent: [Bool]
+    private var vector = FeatureVector()
+    private var rawScores: [Float] = []
+
+    /// A scorer for `model`; `thresholds` overrides the model's default threshold for some labels
+    /// (e.g. from `--threshold off_topic=0.8`).
+    public init(model: Model, thresholds overrides: [String: Double] = [:]) throws(ScorerError) {
+        self.model = model
+        thresholds = model.header.thresholds
+        extractor = FeatureExtractor(config: model.header.features, documentFrequencies: model.documentFrequencies)
+        core = model.scoringCore
+        needsParent = model.labels.map(model.header.needsParent.contains)
+        for (label, value) in overrides.sorted(by: { $0.key < $1.key }) { try setThreshold(value, for: label) }
+    }
+
+    /// Sets the flag threshold (a probability in 0...1) of `label`.
+    public func setThreshold(_ threshold: Double, for label: String) throws(ScorerError) {
+        guard let lane = model.labelIndex(label) else { throw .unknownLabel(label, known: model.labels) }
+        guard threshold >= 0, threshold <= 1 else { throw .invalidThreshold(label, threshold) }
+        thresholds[lane] = threshold
+    }
+
+    /// Scores `text` (replying to `parent` when given); with `explain`, adds the top `k` reasons
+    /// for every flagged label.
+    public func score(text: String, parent: String? = nil, explain: Bool = false, k: Int = 3) -> PostScore {
+        var result = PostScore()
+        var t = text
+        t.withUTF8 { tb in
+            if var p = parent {
+                p.withUTF8 { pb in score(text: tb, parent: pb, explain: explain, k: k, into: &result) }
+            } else {
+                score(text: tb, parent: nil, explain: explain, k: k, into: &result)
+            }
+        }
+        return result
+    }
+
+    /// Scores UTF-8 `text` (replying to UTF-8 `parent` when non-nil).
+    public func score(text: UnsafeBufferPointer<UInt8>, parent: UnsafeBufferPointer<UInt8>?,
+                      explain: Bool = false, k: Int = 3) -> PostScore {
+        var result = PostScore()
+        score(text: text, parent: parent, explain: explain, k: k, into: &result)
+        return result
+    }
+
+    /// The hot path: scores UTF-8 `text` into `result`, reusing its arrays (no allocation per post
+    /// once they have grown, unless `explain` is on).
+    public func score(text: UnsafeBufferPointer<UInt8>, parent: UnsafeBufferPointer<UInt8>?,
+                      explain: Bool, k: Int, into result: inout PostScore) {
+        extractor.extract(text: text, parent: parent, into: &vector, names: explain)
+        core.score(vector, into: &rawScores)
+        result.reset(labels: model.labels)
+        for lane in 0..<model.labelCount {
+            let raw = rawScores[lane]
+            result.raw.append(raw)
+            guard parent != nil || !needsParent[lane] else {
+                result.probabilities.append(nil)
+                continue
+            }
+            let p = model.header.calibration[lane].probability(raw: Double(raw))
+            result.probabilities.append(p)
+            if p >= thresholds[lane] {
+                result.flags.append(model.labels[lane])
+                if explain {
+                    result.reasons[model.labels[lane]] = Explanation.reasons(label: lane, vector: vector, core: core, k: k)
+                }
+            }
+        }
+    }
+
+    /// The top `k` reasons for `label` on this post, flagged or not (nil: unknown label, or the
+    /// label needs a parent and there is none).
+    public func reasons(text: String, parent: String? = nil, label: String, k: Int = 3) -> [Reason]? {
+        guard let lane = model.labelIndex(label), parent != nil || !needsParent[lane] else { return nil }
+        extractor.extract(text: text, parent: parent, into: &vector, names: true)
+        return Explanation.reasons(label: lane, vector: vector, core: core, k: k)
+    }
+}
+
+/// A scorer setting that does not fit the model.
+public enum ScorerError: Error, Equatable, CustomStringConvertible {
+    /// A threshold was given for a label the model does not have.
+    case unknownLabel(String, known: [String])
+    /// A threshold outside 0...1.
+    case invalidThreshold(String, Double)
+
+    public var description: String {
+        switch self {
+        case .unknownLabel(let l, let known):
+            return "unknown label `\(l)`: this model's labels are \(known.joined(separator: ", "))"
+        case .invalidThreshold(let l, let t):
+            return "threshold \(t) for `\(l)` is not a probability: give a value between 0 and 1"
+        }
+    }
+}
