@@ -112,6 +112,9 @@ public final class Model: @unchecked Sendable {
         if let unknown = h.needsParent.first(where: { !h.labels.contains($0) }) {
             return "needsParent names `\(unknown)`, which is not a label (\(h.labels.joined(separator: ", ")))"
         }
+        if let i = h.thresholds.firstIndex(where: { !($0 >= 0 && $0 <= 1) }) {
+            return "threshold \(h.thresholds[i]) of `\(h.labels[i])` is not a probability between 0 and 1"
+        }
         for (i, c) in h.calibration.enumerated() {
             if let p = c.problem { return "calibration of `\(h.labels[i])`: \(p)" }
         }

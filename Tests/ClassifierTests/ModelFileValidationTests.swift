@@ -172,6 +172,21 @@ extension ModelFileError {
         try expectError(resealed(bad), "inconsistent", "label count")
     }
 
+    @Test(arguments: [("thresholds", "[0.5,1.5,0.5]"), ("thresholds", "[0.5,\"nan\",0.5]"),
+                      ("calibration", "[{\"identity\":{}},{\"identity\":{}},{\"isotonic\":{\"x\":[1,0],\"y\":[0.1,0.2]}}]"),
+                      ("needsParent", "[\"spam\"]")])
+    func headerFieldsThatMakeNoSenseAreInconsistent(field: String, json: String) throws {
+        var header = try JSONSerialization.jsonObject(with: Data(good[layout.headerOffset..<(layout.headerOffset + layout.headerLength)])) as! [String: Any]
+        header[field] = try JSONSerialization.jsonObject(with: Data(json.utf8), options: .fragmentsAllowed)
+        let encoded = Array(try JSONSerialization.data(withJSONObject: header))
+        let rebuilt = ModelFileLayout(headerLength: encoded.count, bucketCount: layout.bucketCount, labelCount: layout.labelCount,
+                                      stride: layout.stride, dfBits: layout.dfBits, dfDocuments: layout.dfDocuments)
+        var bad = rebuilt.preamble + encoded
+        bad += [UInt8](repeating: 0, count: rebuilt.weightsOffset - bad.count)
+        bad += good[layout.weightsOffset...]
+        try expectError(resealed(bad), "inconsistent", field)
+    }
+
     @Test func badCountsInThePreambleAreInconsistent() throws {
         for (offset, value, what) in [(16, UInt32(1000), "buckets not a power of two"), (20, 0, "no labels"),
                                       (24, 2, "stride below label count"), (28, 30, "df bits"), (12, UInt32.max, "header length")] {
