@@ -38,6 +38,6 @@ let package = Package(
         .testTarget(name: "TextFeaturesTests", dependencies: ["TextFeatures", "CICU"]),
         .testTarget(name: "ClassifierTests", dependencies: ["Classifier", "TextFeatures"]),
         .testTarget(name: "TrainTests", dependencies: ["Train", "Classifier", "TextFeatures"]),
-        .testTarget(name: "TelltaleCLITests", dependencies: ["telltale", "TelltaleIO"]),
+        .testTarget(name: "TelltaleCLITests", dependencies: ["telltale", "TelltaleIO", "Classifier", "TextFeatures"]),
     ]
 )

@@ -1,0 +1,74 @@
+import TelltaleIO
+
+/// A batch of input lines copied out of the reader's buffer (one arena, offsets per line), so
+/// worker threads can parse and score them while the reader moves on.
+final class LineBatch: @unchecked Sendable {
+    var arena: [UInt8] = []
+    var starts: [Int] = []
+    var ends: [Int] = []
+    var lineNumbers: [Int] = []
+    /// For an over-long line: its length (its bytes were not kept).
+    var tooLong: [Int] = []
+
+    var count: Int { lineNumbers.count }
+
+    func removeAll() {
+        arena.removeAll(keepingCapacity: true)
+        starts.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        lineNumbers.removeAll(keepingCapacity: true)
+        tooLong.removeAll(keepingCapacity: true)
+    }
+
+    /// Reads up to `maxLines` lines or ~`maxBytes` bytes from `reader`; false at end of input.
+    func fill(from reader: LineReader, maxLines: Int, maxBytes: Int) -> Bool {
+        removeAll()
+        while count < maxLines && arena.count < maxBytes, let (number, line) = reader.next() {
+            lineNumbers.append(number)
+            switch line {
+            case .text(let bytes):
+                starts.append(arena.count)
+                arena.append(contentsOf: bytes)
+                ends.append(arena.count)
+                tooLong.append(-1)
+            case .tooLong(let n):
+                starts.append(arena.count)
+                ends.append(arena.count)
+                tooLong.append(n)
+            }
+        }
+        return count > 0
+    }
+}
+
+/// The JSON lines produced for one contiguous chunk of a batch, with the end offset of each line
+/// and which lines were errors.
+final class ChunkOutput: @unchecked Sendable {
+    var bytes: [UInt8] = []
+    var lineEnds: [Int] = []
+    var errorLines: [Int] = []       // input line numbers
+    var firstError: String?
+    /// Byte offset just after the first error record (for --strict).
+    var firstErrorEnd: Int?
+
+    func removeAll() {
+        firstErrorEnd = nil
+        bytes.removeAll(keepingCapacity: true)
+        lineEnds.removeAll(keepingCapacity: true)
+        errorLines.removeAll(keepingCapacity: true)
+        firstError = nil
+    }
+
+    /// Appends `{"line":N,"error":"..."}`.
+    func appendError(line: Int, _ message: String) {
+        bytes.append(contentsOf: "{\"line\":\(line),\"error\":".utf8)
+        JSONWriter.appendString(message, to: &bytes)
+        bytes.append(contentsOf: "}\n".utf8)
+        lineEnds.append(bytes.count)
+        errorLines.append(line)
+        if firstError == nil {
+            firstError = "line \(line): \(message)"
+            firstErrorEnd = bytes.count
+        }
+    }
+}
