@@ -1,6 +1,7 @@
 // NFKC_Casefold normalisation over UTF-8, through ICU's UTF-16 API.
 #include "CICU.h"
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
@@ -23,6 +24,7 @@ static _Thread_local int32_t scratch_cap = 0;
 
 static int ensure_scratch(int32_t need) {
     if (need <= scratch_cap) return 1;
+    if (need > INT32_MAX / 3) return 0;
     int32_t cap = need < 1024 ? 1024 : need + need / 2;
     UChar *a = realloc(scratch_a, (size_t)cap * sizeof(UChar));
     if (!a) return 0;
@@ -32,6 +34,13 @@ static int ensure_scratch(int32_t need) {
     scratch_b = b;
     scratch_cap = cap;
     return 1;
+}
+
+int32_t tt_nfkc_casefold_has_boundary_before(int32_t cp) {
+    UErrorCode st = U_ZERO_ERROR;
+    const UNormalizer2 *norm = unorm2_getNFKCCasefoldInstance(&st);
+    if (U_FAILURE(st)) return 0;
+    return unorm2_hasBoundaryBefore(norm, (UChar32)cp) ? 1 : 0;
 }
 
 int32_t tt_nfkc_casefold(const char *src, int32_t src_len, char *dst, int32_t dst_cap) {

@@ -10,7 +10,15 @@ public final class FeatureExtractor {
     private let normalizer = Normalizer()
     private let segmenter = Segmenter()
     private let bucketCount: Int
-    private let seeds: [UInt64]
+    private let wordSeed = FeatureFamily.word.seed
+    private let charSeed = FeatureFamily.chars.seed
+    private let hanSeed = FeatureFamily.han.seed
+    private let scriptSeed = FeatureFamily.script.seed
+    private let normalizationSeed = FeatureFamily.normalization.seed
+    private let shapeSeed = FeatureFamily.shape.seed
+    private let pairSeed = FeatureFamily.pair.seed
+    /// FNV-1a of each span placeholder word (index = `SpanKind.rawValue`).
+    private static let placeholderHashes: [UInt64] = SpanKind.allCases.map { FeatureHash.hash($0.placeholder) }
 
     private var post = TextAnalysis()
     private var parentPost = TextAnalysis()
@@ -25,7 +33,6 @@ public final class FeatureExtractor {
         self.config = config
         self.documentFrequencies = documentFrequencies
         bucketCount = config.bucketCount
-        seeds = FeatureFamily.allCases.map(\.seed)
     }
 
     /// Analyses one text without hashing (for `telltale features` and tests).
@@ -42,7 +49,7 @@ public final class FeatureExtractor {
         a.report = normalizer.normalize(text, into: &a.normalized)
         a.normalized.withUnsafeBufferPointer { norm in
             SpecialSpans.find(norm, into: &a.spans)
-            segmenter.segment(norm, into: &a.tokens)
+            segmenter.segment(norm, around: a.spans, into: &a.tokens)
             a.profile = ScriptProfile(text: norm, tokens: a.tokens, spans: a.spans, report: a.report)
         }
     }
@@ -118,7 +125,15 @@ public final class FeatureExtractor {
     // MARK: - Families
 
     @inline(__always) private func seed(_ f: FeatureFamily) -> UInt64 {
-        seeds[FeatureFamily.allCases.firstIndex(of: f)!]
+        switch f {
+        case .word: wordSeed
+        case .chars: charSeed
+        case .han: hanSeed
+        case .script: scriptSeed
+        case .normalization: normalizationSeed
+        case .shape: shapeSeed
+        case .pair: pairSeed
+        }
     }
 
     @inline(__always)
@@ -132,44 +147,52 @@ public final class FeatureExtractor {
         append(FeatureHash.hash(key, seed: seed(family)), 1, name(), into: &v)
     }
 
-    /// Scales the values appended since `start` to unit L2 norm.
+    /// Appends a bucket whose value `scale` sets later (text families).
+    @inline(__always)
+    private func appendIndex(_ h: UInt64, _ name: @autoclosure () -> String, into v: inout FeatureVector) {
+        v.indices.append(FeatureHash.bucket(h, bucketCount: bucketCount))
+        if recordNames { v.names.append(name()) }
+    }
+
+    /// Gives the indices appended since `start` (by `appendIndex`) the value 1/sqrt(n), so the
+    /// family has unit L2 norm when no index repeats.
     private func scale(from start: Int, _ v: inout FeatureVector) {
-        let n = v.values.count - start
+        let n = v.indices.count - start
         guard n > 0 else { return }
-        let s = 1 / Float(n).squareRoot()
-        for i in start..<v.values.count { v.values[i] = s }
+        v.values.append(contentsOf: repeatElement(1 / Float(n).squareRoot(), count: n))
     }
 
     private func wordNgrams(_ text: UnsafeBufferPointer<UInt8>, into v: inout FeatureVector) {
         let start = v.count
-        let s = seed(.word)
+        let s = wordSeed
         tokenHashes.removeAll(keepingCapacity: true)
         var wordNames: [String] = []
-        var sp = 0, lastSpan = -1
+        var sp = 0
         let spans = post.spans
         for t in post.tokens {
+            // Tokens never cross spans: a token overlapping one is the span itself.
             while sp < spans.count && spans[sp].end <= Int(t.start) { sp += 1 }
-            if sp < spans.count && spans[sp].start < Int(t.end) && Int(t.start) < spans[sp].end {
-                // The first token of a span stands for the whole span.
-                if sp != lastSpan {
-                    lastSpan = sp
-                    tokenHashes.append(FeatureHash.hash(spans[sp].kind.placeholder))
-                    if recordNames { wordNames.append(spans[sp].kind.placeholder) }
-                }
+            if sp < spans.count && spans[sp].start < Int(t.end) {
+                let kind = spans[sp].kind
+                tokenHashes.append(FeatureExtractor.placeholderHashes[Int(kind.rawValue)])
+                if recordNames { wordNames.append(kind.placeholder) }
                 continue
             }
             tokenHashes.append(FeatureHash.hash(UnsafeBufferPointer(rebasing: text[t.range])))
             if recordNames { wordNames.append(String(decoding: UnsafeBufferPointer(rebasing: text[t.range]), as: UTF8.self)) }
         }
         let n = tokenHashes.count
-        for i in 0..<n {
-            var h = FeatureHash.combine(s, tokenHashes[i])
-            append(h, 1, "word `\(wordNames[i])`", into: &v)
-            var j = i + 1
-            while j < n && j - i < config.maxWordNgram {
-                h = FeatureHash.combine(h, tokenHashes[j])
-                append(h, 1, "n-gram `\(wordNames[i...j].joined(separator: " "))`", into: &v)
-                j += 1
+        let maxN = config.maxWordNgram
+        tokenHashes.withUnsafeBufferPointer { hashes in
+            for i in 0..<n {
+                var h = FeatureHash.combine(s, hashes[i])
+                appendIndex(h, "word `\(wordNames[i])`", into: &v)
+                var j = i + 1
+                while j < n && j - i < maxN {
+                    h = FeatureHash.combine(h, hashes[j])
+                    appendIndex(h, "n-gram `\(wordNames[i...j].joined(separator: " "))`", into: &v)
+                    j += 1
+                }
             }
         }
         scale(from: start, &v)
@@ -177,34 +200,38 @@ public final class FeatureExtractor {
 
     private func charNgrams(_ text: UnsafeBufferPointer<UInt8>, into v: inout FeatureVector) {
         let start = v.count
-        let s = seed(.chars)
+        let s = charSeed
         let minN = config.minCharNgram, maxN = config.maxCharNgram
         var sp = 0
         let spans = post.spans
-        for t in post.tokens where t.kind == .letter {
-            while sp < spans.count && spans[sp].end <= Int(t.start) { sp += 1 }
-            if sp < spans.count && spans[sp].start < Int(t.end) && Int(t.start) < spans[sp].end { continue }
-            let len = Int(t.end - t.start)
-            guard len <= 40 else { continue }
-            // Only Latin words: first byte an ASCII letter or a Latin-script scalar.
-            let first = text[Int(t.start)]
-            if first >= 0x80 {
-                let (sc, _) = SpecialSpans.decodeScalar(text, Int(t.start))
-                guard Script.of(sc.value) == .latin else { continue }
-            }
-            let total = len + 2
-            @inline(__always) func byte(_ k: Int) -> UInt8 {
-                k == 0 ? UInt8(ascii: "<") : (k == total - 1 ? UInt8(ascii: ">") : text[Int(t.start) + k - 1])
-            }
-            for a in 0..<total {
-                var h = s
-                var b = a
-                while b < total && b - a < maxN {
-                    h = FeatureHash.step(h, byte(b))
-                    if b - a + 1 >= minN {
-                        append(h, 1, "characters `\(String(decoding: (a...b).map(byte), as: UTF8.self))`", into: &v)
+        let maxWord = 40
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxWord + 2) { word in
+            for t in post.tokens where t.kind == .letter {
+                while sp < spans.count && spans[sp].end <= Int(t.start) { sp += 1 }
+                if sp < spans.count && spans[sp].start < Int(t.end) { continue }
+                let len = Int(t.end - t.start)
+                guard len <= maxWord else { continue }
+                // Only Latin words: first byte an ASCII letter or a Latin-script scalar.
+                let first = text[Int(t.start)]
+                if first >= 0x80 {
+                    guard Script.of(UTF8Scalar.decode(text, Int(t.start)).value) == .latin else { continue }
+                }
+                // `<word>`, then every n-gram of it.
+                word[0] = UInt8(ascii: "<")
+                for k in 0..<len { word[k + 1] = text[Int(t.start) + k] }
+                word[len + 1] = UInt8(ascii: ">")
+                let total = len + 2
+                for a in 0..<total {
+                    var h = s
+                    var b = a
+                    let last = min(total, a + maxN)
+                    while b < last {
+                        h = FeatureHash.step(h, word[b])
+                        b += 1
+                        if b - a >= minN {
+                            appendIndex(h, "characters `\(String(decoding: UnsafeBufferPointer(rebasing: word[a..<b]), as: UTF8.self))`", into: &v)
+                        }
                     }
-                    b += 1
                 }
             }
         }
@@ -214,26 +241,42 @@ public final class FeatureExtractor {
     private func hanNgrams(_ text: UnsafeBufferPointer<UInt8>, into v: inout FeatureVector) {
         guard post.profile.count(.han) > 0 else { return }
         let start = v.count
-        let s = seed(.han)
-        var prev: [UInt32] = []
+        let s = hanSeed
+        let maxN = config.maxHanNgram
+        // The last (up to 3) Han characters of the current run; spans and non-Han characters end a run.
+        var previous: (UInt32, UInt32, UInt32) = (0, 0, 0)
+        var runLength = 0
+        let spans = post.spans
+        var sp = 0
         var i = 0
         while i < text.count {
-            if text[i] < 0x80 { prev.removeAll(keepingCapacity: true); i += 1; continue }
-            let (sc, len) = SpecialSpans.decodeScalar(text, i)
+            if sp < spans.count && i >= spans[sp].start {
+                i = max(i, spans[sp].end)
+                sp += 1
+                runLength = 0
+                continue
+            }
+            if text[i] < 0x80 { runLength = 0; i += 1; continue }
+            let (c, len) = UTF8Scalar.decode(text, i)
             i += len
-            guard SpecialSpans.isHan(sc) else { prev.removeAll(keepingCapacity: true); continue }
-            prev.append(sc.value)
-            if prev.count > config.maxHanNgram { prev.removeFirst() }
-            var h = s
-            for k in stride(from: prev.count - 1, through: 0, by: -1) {
-                // n-gram = prev[k...] (ending at the current character)
-                h = s
-                for c in prev[k...] { h = FeatureHash.combine(h, UInt64(c)) }
-                let gram = prev[k...]
-                append(h, 1, "Han `\(String(String.UnicodeScalarView(gram.compactMap(Unicode.Scalar.init))))`", into: &v)
+            guard UTF8Scalar.isHan(c) else { runLength = 0; continue }
+            previous = (previous.1, previous.2, c)
+            runLength += 1
+            // n-grams ending at this character, shortest first (the last k of `previous`).
+            for k in 1...min(runLength, maxN) {
+                var h = s
+                if k >= 3 { h = FeatureHash.combine(h, UInt64(previous.0)) }
+                if k >= 2 { h = FeatureHash.combine(h, UInt64(previous.1)) }
+                h = FeatureHash.combine(h, UInt64(previous.2))
+                appendIndex(h, "Han `\(FeatureExtractor.hanName(previous, k))`", into: &v)
             }
         }
         scale(from: start, &v)
+    }
+
+    private static func hanName(_ p: (UInt32, UInt32, UInt32), _ k: Int) -> String {
+        let all = [p.0, p.1, p.2].suffix(k)
+        return String(String.UnicodeScalarView(all.compactMap(Unicode.Scalar.init)))
     }
 
     private func bucketLabel(_ x: Int, _ edges: [Int]) -> String {

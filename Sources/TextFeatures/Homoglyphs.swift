@@ -4,6 +4,9 @@ import CICU
 /// ICU's confusable skeletons (UTS #39), but only where they hide inside Latin text: in a word that
 /// also has Latin letters, or in an all-look-alike word of a post written mostly in Latin letters.
 /// Genuine Russian or Greek text is left alone.
+///
+/// It runs on case-folded text, so a lower-case letter also stands for its capital: Cyrillic `т`
+/// maps to `t` because `Т` looks like `T` (`МАКЕ` → `make`).
 enum Homoglyphs {
     static let firstCodePoint: UInt32 = 0x0370
     static let lastCodePoint: UInt32 = 0x052F
@@ -12,12 +15,22 @@ enum Homoglyphs {
     static let table: [UInt8] = {
         var t = [UInt8](repeating: 0, count: Int(lastCodePoint - firstCodePoint + 1))
         var buf = [CChar](repeating: 0, count: 64)
+        func latinSkeleton(_ cp: UInt32) -> UInt8? {
+            let n = tt_confusable_skeleton(Int32(cp), &buf, 64)
+            guard n == 1 else { return nil }
+            let b = UInt8(bitPattern: buf[0])
+            return (b | 0x20) &- 0x61 < 26 ? b : nil
+        }
         for cp in firstCodePoint...lastCodePoint {
             guard let s = Unicode.Scalar(cp), s.properties.isLowercase else { continue }
-            let n = tt_confusable_skeleton(Int32(cp), &buf, 64)
-            guard n == 1 else { continue }
-            let b = UInt8(bitPattern: buf[0]) | 0x20
-            if b >= 0x61 && b <= 0x7A { t[Int(cp - firstCodePoint)] = b }
+            if let b = latinSkeleton(cp) {
+                t[Int(cp - firstCodePoint)] = b | 0x20
+            } else if let upper = s.properties.uppercaseMapping.unicodeScalars.first,
+                      s.properties.uppercaseMapping.unicodeScalars.count == 1,
+                      let b = latinSkeleton(upper.value), b &- 0x41 < 26 {
+                // Skeletons spell a capital I as `l`; its lower case is `i`.
+                t[Int(cp - firstCodePoint)] = b == UInt8(ascii: "l") || b == UInt8(ascii: "I") ? UInt8(ascii: "i") : b | 0x20
+            }
         }
         return t
     }()
@@ -28,59 +41,77 @@ enum Homoglyphs {
         return table[Int(v - firstCodePoint)]
     }
 
-    /// Copies case-folded UTF-8 `text` into `out`, replacing hidden look-alikes. Returns how many
-    /// letters were replaced.
-    static func mapToLatin(_ text: ArraySlice<UInt8>, into out: inout [UInt8]) -> Int {
-        out.removeAll(keepingCapacity: true)
-        out.reserveCapacity(text.count)
-        var scalars: [(value: UInt32, start: Int, end: Int)] = []
-        var latinLetters = 0, otherLetters = 0, candidates = 0
-        text.withUnsafeBufferPointer { buf in
-            var decoder = UTF8()
-            var it = buf.makeIterator()
-            var offset = 0
-            while case .scalarValue(let s) = decoder.decode(&it) {
-                let len = UTF8.width(s)
-                scalars.append((s.value, offset, offset + len))
-                offset += len
-                if s.value < 0x80 { if s.value &- 0x61 < 26 { latinLetters += 1 } }
-                else if latin(for: s.value) != 0 { otherLetters += 1; candidates += 1 }
-                else if s.properties.isAlphabetic { otherLetters += 1 }
+    /// Replaces hidden look-alikes in case-folded UTF-8 `text`, in place. Returns how many letters
+    /// were replaced.
+    static func mapToLatin(_ text: inout [UInt8]) -> Int {
+        // Every candidate is a two-byte sequence with lead byte 0xCD...0xD4.
+        guard text.contains(where: { $0 &- 0xCD < 8 }) else { return 0 }
+        let (replaced, length) = text.withUnsafeMutableBufferPointer { buf -> (Int, Int) in
+            let ro = UnsafeBufferPointer(buf)
+            // Letter counts as they will be once words that already have Latin letters are mapped,
+            // so that a second pass decides the same way (normalisation is idempotent).
+            var latinLetters = 0, otherLetters = 0, candidates = 0
+            var i = 0
+            while i < ro.count {
+                let (v, len) = UTF8Scalar.decode(ro, i)
+                guard isLetter(v) else { i += len; continue }
+                var latinCount = 0, other = 0, mappable = 0
+                while i < ro.count {
+                    let (w, wl) = UTF8Scalar.decode(ro, i)
+                    guard isLetter(w) else { break }
+                    if w < 0x80 { latinCount += 1 } else if latin(for: w) != 0 { other += 1; mappable += 1 } else { other += 1 }
+                    i += wl
+                }
+                candidates += mappable
+                if latinCount > 0 { latinCount += mappable; other -= mappable }
+                latinLetters += latinCount
+                otherLetters += other
             }
+            guard candidates > 0 else { return (0, buf.count) }
+            let mostlyLatin = latinLetters > otherLetters
+            var replaced = 0
+            var read = 0, write = 0
+            let n = ro.count
+            while read < n {
+                let (v, len) = UTF8Scalar.decode(ro, read)
+                guard isLetter(v) else {
+                    for k in 0..<len { buf[write + k] = buf[read + k] }
+                    read += len
+                    write += len
+                    continue
+                }
+                // One word: a maximal run of letters.
+                var end = read
+                var hasLatin = false, allMappable = true, anyMappable = false
+                while end < n {
+                    let (w, wl) = UTF8Scalar.decode(ro, end)
+                    guard isLetter(w) else { break }
+                    if (w | 0x20) &- 0x61 < 26 { hasLatin = true } else if latin(for: w) != 0 { anyMappable = true } else { allMappable = false }
+                    end += wl
+                }
+                let mapWord = anyMappable && (hasLatin || (allMappable && mostlyLatin))
+                while read < end {
+                    let (w, wl) = UTF8Scalar.decode(ro, read)
+                    let m = mapWord ? latin(for: w) : 0
+                    if m != 0 {
+                        buf[write] = m
+                        write += 1
+                        replaced += 1
+                    } else {
+                        for k in 0..<wl { buf[write + k] = buf[read + k] }
+                        write += wl
+                    }
+                    read += wl
+                }
+            }
+            return (replaced, write)
         }
-        guard candidates > 0 else { out.append(contentsOf: text); return 0 }
-        let mostlyLatin = latinLetters > otherLetters
-        var replaced = 0
-        var i = 0
-        let base = text.startIndex
-        while i < scalars.count {
-            // One word: a maximal run of alphabetic scalars.
-            guard isLetter(scalars[i].value) else {
-                out.append(contentsOf: text[(base + scalars[i].start)..<(base + scalars[i].end)])
-                i += 1
-                continue
-            }
-            var j = i
-            var hasLatin = false, allMappable = true, anyMappable = false
-            while j < scalars.count && isLetter(scalars[j].value) {
-                let v = scalars[j].value
-                if v &- 0x61 < 26 { hasLatin = true } else if latin(for: v) != 0 { anyMappable = true } else { allMappable = false }
-                j += 1
-            }
-            let mapWord = anyMappable && (hasLatin || (allMappable && mostlyLatin))
-            for k in i..<j {
-                let m = mapWord ? latin(for: scalars[k].value) : 0
-                if m != 0 { out.append(m); replaced += 1 }
-                else { out.append(contentsOf: text[(base + scalars[k].start)..<(base + scalars[k].end)]) }
-            }
-            i = j
-        }
+        text.removeLast(text.count - length)
         return replaced
     }
 
     @inline(__always)
     private static func isLetter(_ v: UInt32) -> Bool {
-        if v < 0x80 { return v &- 0x61 < 26 || v &- 0x41 < 26 }
-        return Unicode.Scalar(v)?.properties.isAlphabetic ?? false
+        v != UTF8Scalar.replacement && UTF8Scalar.isAlphabetic(v)
     }
 }

@@ -22,14 +22,27 @@ public struct NormalizationReport: Equatable, Sendable {
 
 /// Normalises post text so that evasion does not change the score: NFKC + case fold, removal of
 /// zero-width and bidi controls (ICU NFKC_Casefold), and confusable mapping of Cyrillic/Greek
-/// look-alikes inside Latin text to Latin letters (UTS #39 skeletons). Pure-ASCII input takes a
-/// fast path (lower-casing only), which gives the same result as the full path.
+/// look-alikes inside Latin text to Latin letters (UTS #39 skeletons, see `Homoglyphs`).
 ///
-/// Not thread-safe (it reuses buffers); use one per thread.
+/// ASCII is only lower-cased (that is all NFKC_Casefold does to it); ICU sees the non-ASCII
+/// stretches, cut only where normalisation cannot interact across the cut (before an ASCII byte,
+/// or before a code point ICU says has a normalisation boundary), so the result equals ICU on the
+/// whole text. Not thread-safe (it reuses buffers); use one per thread.
 public final class Normalizer {
-    private var scratch: [UInt8] = []
+    private var scratch: UnsafeMutablePointer<UInt8>
+    private var scratchCapacity: Int
 
-    public init() {}
+    /// Non-ASCII stretches handed to ICU are at most about this long (bounds the scratch buffer).
+    static let maxICUBytes = 1 << 20
+    /// ASCII stretches shorter than this between non-ASCII text stay in the ICU call.
+    static let minASCIIStretch = 32
+
+    public init() {
+        scratchCapacity = 4096
+        scratch = .allocate(capacity: scratchCapacity)
+    }
+
+    deinit { scratch.deallocate() }
 
     /// Normalises `text` and reports what changed.
     public func normalize(_ text: String) -> (text: String, report: NormalizationReport) {
@@ -44,71 +57,145 @@ public final class Normalizer {
     @discardableResult
     public func normalize(_ input: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) -> NormalizationReport {
         out.removeAll(keepingCapacity: true)
-        if ASCIIWordScanner.isASCII(input) {
-            out.reserveCapacity(input.count)
-            for b in input { out.append(b &- 0x41 < 26 ? b | 0x20 : b) }
+        let n = input.count
+        let firstNonASCII = ASCIIWordScanner.firstNonASCII(input, 0, n)
+        if firstNonASCII == n {
+            Normalizer.appendLowercased(input, 0, n, to: &out)
             return NormalizationReport()
         }
-        var report = scan(input)
-        // ICU NFKC_Casefold. The result rarely exceeds 3x the input; retry when it does.
-        var cap = input.count * 3 + 16
+        var report = scan(input, from: max(0, firstNonASCII - 1))
+        out.reserveCapacity(n + n / 4)
+        var i = 0
+        while i < n {
+            let k = ASCIIWordScanner.firstNonASCII(input, i, n)
+            if k == n {
+                Normalizer.appendLowercased(input, i, n, to: &out)
+                break
+            }
+            // The ASCII byte before a non-ASCII one may compose with it (`e` + U+0301): ICU gets it.
+            let regionStart = k > i ? k - 1 : k
+            Normalizer.appendLowercased(input, i, regionStart, to: &out)
+            let regionEnd = icuRegionEnd(input, from: k)
+            if !casefold(input, regionStart, regionEnd, into: &out) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: input[regionStart..<regionEnd]))
+            }
+            i = regionEnd
+        }
+        report.homoglyphs = Homoglyphs.mapToLatin(&out)
+        return report
+    }
+
+    /// End of the ICU region that starts with the non-ASCII byte at `k`: the start of an ASCII
+    /// stretch of at least `minASCIIStretch` bytes (or the end), or a normalisation boundary once
+    /// the region reaches `maxICUBytes`.
+    private func icuRegionEnd(_ input: UnsafeBufferPointer<UInt8>, from k: Int) -> Int {
+        let n = input.count
+        var j = k
         while true {
-            if scratch.count < cap { scratch = [UInt8](repeating: 0, count: cap) }
-            let n = scratch.withUnsafeMutableBufferPointer { dst in
-                input.withMemoryRebound(to: CChar.self) { src in
-                    dst.withMemoryRebound(to: CChar.self) { d in
-                        tt_nfkc_casefold(src.baseAddress, Int32(src.count), d.baseAddress, Int32(d.count))
-                    }
+            // Skip non-ASCII bytes (and short ASCII gaps), at most maxICUBytes.
+            while j < n && input[j] >= 0x80 {
+                j += 1
+                if j - k >= Normalizer.maxICUBytes, j < n, input[j] & 0xC0 != 0x80 {
+                    let (v, _) = UTF8Scalar.decode(input, j)
+                    if v >= 0x80 && tt_nfkc_casefold_has_boundary_before(Int32(bitPattern: v)) != 0 { return j }
                 }
             }
-            if n < 0 { // ICU failed: keep the text as is rather than lose the post.
-                out.append(contentsOf: input)
-                return report
-            }
-            if Int(n) <= scratch.count {
-                report.homoglyphs = Homoglyphs.mapToLatin(scratch[0..<Int(n)], into: &out)
-                return report
-            }
-            cap = Int(n) + 16
+            if j == n { return n }
+            let next = ASCIIWordScanner.firstNonASCII(input, j, n)
+            if next == n || next - j >= Normalizer.minASCIIStretch || next - k >= Normalizer.maxICUBytes { return j }
+            j = next
         }
     }
 
-    /// Counts full-width, CJK punctuation and in-word invisible characters in the original text.
-    private func scan(_ input: UnsafeBufferPointer<UInt8>) -> NormalizationReport {
+    /// Appends ICU NFKC_Casefold of input[lo..<hi] to `out`; false when ICU failed.
+    private func casefold(_ input: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, into out: inout [UInt8]) -> Bool {
+        guard hi > lo, let base = input.baseAddress else { return true }
+        let len = hi - lo
+        guard len < Int(Int32.max) / 4 else { return false }
+        // The result rarely exceeds 3x the input; retry with the exact size when it does.
+        var needed = len * 3 + 16
+        for _ in 0..<2 {
+            if scratchCapacity < needed {
+                scratch.deallocate()
+                scratchCapacity = needed
+                scratch = .allocate(capacity: needed)
+            }
+            let written = (base + lo).withMemoryRebound(to: CChar.self, capacity: len) { src in
+                scratch.withMemoryRebound(to: CChar.self, capacity: scratchCapacity) { dst in
+                    tt_nfkc_casefold(src, Int32(len), dst, Int32(scratchCapacity))
+                }
+            }
+            if written < 0 { return false }
+            if Int(written) <= scratchCapacity {
+                out.append(contentsOf: UnsafeBufferPointer(start: scratch, count: Int(written)))
+                return true
+            }
+            needed = Int(written) + 16
+        }
+        return false
+    }
+
+    /// Appends input[lo..<hi] (ASCII) lower-cased.
+    @inline(__always)
+    static func appendLowercased(_ input: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, to out: inout [UInt8]) {
+        guard hi > lo else { return }
+        let start = out.count
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: input[lo..<hi]))
+        out.withUnsafeMutableBufferPointer { buf in
+            let p = buf.baseAddress!
+            var i = start
+            let end = buf.count
+            // 8 bytes at a time: add 0x20 to bytes in 'A'...'Z' (all bytes are ASCII here).
+            while i + 8 <= end {
+                let w = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
+                let aboveA = w &+ 0x3F3F_3F3F_3F3F_3F3F // high bit set where byte >= 'A'
+                let aboveZ = w &+ 0x2525_2525_2525_2525 // high bit set where byte > 'Z'
+                let upper = aboveA & ~aboveZ & 0x8080_8080_8080_8080
+                UnsafeMutableRawPointer(p + i).storeBytes(of: w | (upper >> 2), toByteOffset: 0, as: UInt64.self)
+                i += 8
+            }
+            while i < end {
+                let b = p[i]
+                if b &- 0x41 < 26 { p[i] = b | 0x20 }
+                i += 1
+            }
+        }
+    }
+
+    /// Counts full-width, CJK punctuation and in-word invisible characters in the original text,
+    /// from byte `from` (an ASCII byte or 0; everything before it is ASCII).
+    private func scan(_ input: UnsafeBufferPointer<UInt8>, from: Int) -> NormalizationReport {
         var r = NormalizationReport()
         var previousIsWordChar = false
         var pendingInvisible = 0
-        var decoder = UTF8()
-        var it = input.makeIterator()
-        loop: while true {
-            switch decoder.decode(&it) {
-            case .scalarValue(let s):
-                let v = s.value
-                if v >= 0xFF10 && v <= 0xFF5E && (v <= 0xFF19 || (v >= 0xFF21 && v <= 0xFF3A) || v >= 0xFF41 && v <= 0xFF5A) {
+        var i = from
+        let n = input.count
+        while i < n {
+            let (v, len) = UTF8Scalar.decode(input, i)
+            i += len
+            if v >= 0xFF01 && v <= 0xFF5E {
+                if v <= 0xFF19 && v >= 0xFF10 || (v >= 0xFF21 && v <= 0xFF3A) || (v >= 0xFF41 && v <= 0xFF5A) {
                     r.fullWidthLatin += 1
-                } else if v >= 0xFF01 && v <= 0xFF5E {
+                } else {
                     r.fullWidthPunctuation += 1
-                } else if v >= 0x3000 && v <= 0x303F {
-                    r.cjkPunctuation += 1
                 }
-                let isInvisible = Normalizer.isInvisibleControl(v)
-                if isInvisible {
-                    if previousIsWordChar { pendingInvisible += 1 }
-                    continue
-                }
-                let isWordChar = s.properties.isAlphabetic || s.properties.numericType != nil
-                if isWordChar && previousIsWordChar { r.invisibles += pendingInvisible }
-                pendingInvisible = 0
-                previousIsWordChar = isWordChar
-            case .emptyInput: break loop
-            case .error: previousIsWordChar = false
+            } else if v >= 0x3000 && v <= 0x303F {
+                r.cjkPunctuation += 1
             }
+            if Normalizer.isInvisibleControl(v) {
+                if previousIsWordChar { pendingInvisible += 1 }
+                continue
+            }
+            let isWordChar = v != UTF8Scalar.replacement && UTF8Scalar.isWordCharacter(v)
+            if isWordChar && previousIsWordChar { r.invisibles += pendingInvisible }
+            pendingInvisible = 0
+            previousIsWordChar = isWordChar
         }
         return r
     }
 
-    /// Zero-width and bidi formatting characters (not variation selectors or emoji joiners
-    /// between symbols, which are counted only when they sit between two word characters).
+    /// Zero-width and bidi formatting characters (not variation selectors; joiners count only when
+    /// they sit between two word characters, so emoji ZWJ sequences are not evasion).
     static func isInvisibleControl(_ v: UInt32) -> Bool {
         switch v {
         case 0x00AD, 0x034F, 0x061C, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x180B...0x180F, 0x200B...0x200F,

@@ -8,6 +8,12 @@ public enum Script: Int, Sendable, CaseIterable {
     @inline(__always)
     public static func of(_ v: UInt32) -> Script? {
         if v < 0x80 { return (v &- 0x61 < 26 || v &- 0x41 < 26) ? .latin : nil }
+        // Fast paths for the common blocks (all assigned, one script each).
+        if v >= 0x4E00 && v <= 0x9FFF { return .han }
+        if v >= 0xAC00 && v <= 0xD7A3 { return .hangul }
+        if v >= 0x3041 && v <= 0x3096 { return .kana }
+        if v >= 0x30A1 && v <= 0x30FA { return .kana }
+        if v >= 0x0430 && v <= 0x044F { return .cyrillic }
         switch tt_script_class(Int32(bitPattern: v)) {
         case Int32(TT_SCRIPT_LATIN): return .latin
         case Int32(TT_SCRIPT_HAN): return .han
@@ -67,11 +73,11 @@ public struct ScriptProfile: Equatable, Sendable {
             spans[Int(s.kind.rawValue)] += 1
             if s.kind == .hashtag && s.hasHan { hanHashtags += 1 }
         }
-        // Letters and runs, skipping spans.
+        // Letters and runs, skipping spans. Only the last two runs are kept: a run is "inside"
+        // when the runs on both sides have the other script.
         var spanIndex = 0
         var i = 0
-        var runScripts: [Script] = []
-        runScripts.reserveCapacity(8)
+        var last: Script? = nil, beforeLast: Script? = nil
         let n = text.count
         while i < n {
             if spanIndex < found.count && i >= found[spanIndex].start {
@@ -80,26 +86,27 @@ public struct ScriptProfile: Equatable, Sendable {
                 continue
             }
             let b = text[i]
-            var script: Script?
+            let script: Script?
             if b < 0x80 {
-                script = (b &- 0x61 < 26 || b &- 0x41 < 26) ? .latin : nil
                 i += 1
+                guard (b | 0x20) &- 0x61 < 26 else { continue }
+                script = .latin
             } else {
-                let (scalar, len) = SpecialSpans.decodeScalar(text, i)
-                script = Script.of(scalar.value)
+                let (v, len) = UTF8Scalar.decode(text, i)
+                script = Script.of(v)
                 i += len
             }
             guard let s = script else { continue }
             letters[s.rawValue] += 1
-            if runScripts.last != s {
-                runScripts.append(s)
-            }
-        }
-        runs = runScripts.count
-        if runScripts.count >= 3 {
-            for k in 1..<(runScripts.count - 1) {
-                if runScripts[k] == .han && runScripts[k - 1] == .latin && runScripts[k + 1] == .latin { hanInsideLatin += 1 }
-                if runScripts[k] == .latin && runScripts[k - 1] == .han && runScripts[k + 1] == .han { latinInsideHan += 1 }
+            if last != s {
+                // `last` is now complete, with `beforeLast` before it and `s` after it.
+                if let middle = last, let left = beforeLast {
+                    if middle == .han && left == .latin && s == .latin { hanInsideLatin += 1 }
+                    if middle == .latin && left == .han && s == .han { latinInsideHan += 1 }
+                }
+                beforeLast = last
+                last = s
+                runs += 1
             }
         }
         // Latin words outside spans.
@@ -115,8 +122,8 @@ public struct ScriptProfile: Equatable, Sendable {
                     if b &- 0x61 < 26 || b &- 0x41 < 26 { latin += 1 }
                     j += 1
                 } else {
-                    let (scalar, len) = SpecialSpans.decodeScalar(text, j)
-                    if Script.of(scalar.value) == .latin { latin += 1 }
+                    let (v, len) = UTF8Scalar.decode(text, j)
+                    if Script.of(v) == .latin { latin += 1 }
                     j += len
                 }
             }

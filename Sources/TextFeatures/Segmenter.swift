@@ -23,21 +23,36 @@ public struct Token: Equatable, Sendable {
 /// Splits text into words with ICU's word-break rules (dictionary segmentation for Chinese and
 /// Japanese: `我们/的/police/很/strong`). Spaces and punctuation are dropped.
 ///
-/// Pure-ASCII text takes a fast path that produces exactly the tokens ICU would (UAX #29 as
-/// tailored by ICU 72: `@` is a letter; letters and digits joined by `_`; `'` and `.` join letters; `,` `;` `.` `'`
-/// join digits), ~5x faster. Not thread-safe: use one per thread.
+/// Pure-ASCII stretches take a fast path (`ASCIIWordScanner`) that produces exactly the tokens ICU
+/// would; text is cut between the two only right before an ASCII space or control character,
+/// where no word-break rule looks across, so the result always equals `segmentWithICU`.
+/// Not thread-safe: use one per thread.
 public final class Segmenter {
     private let wordBreak: OpaquePointer?
-    private var starts: [Int32] = []
-    private var ends: [Int32] = []
-    private var kinds: [Int32] = []
+    /// Token buffers ICU fills, `chunk` tokens at a time.
+    private let chunk = 512
+    private let starts: UnsafeMutablePointer<Int32>
+    private let ends: UnsafeMutablePointer<Int32>
+    private let kinds: UnsafeMutablePointer<Int32>
+
+    /// ICU texts are cut into pieces of at most this many bytes (its offsets are 32-bit).
+    static let maxICUBytes = 1 << 30
+    /// ASCII stretches shorter than this between non-ASCII text stay in the ICU call (one call is
+    /// cheaper than several for `美国的 democracy 只是`).
+    static let minASCIIStretch = 32
 
     public init() {
         wordBreak = tt_wordbreak_open()
+        starts = .allocate(capacity: chunk)
+        ends = .allocate(capacity: chunk)
+        kinds = .allocate(capacity: chunk)
     }
 
     deinit {
         tt_wordbreak_close(wordBreak)
+        starts.deallocate()
+        ends.deallocate()
+        kinds.deallocate()
     }
 
     /// Tokens of `text` (convenience for tests and names).
@@ -53,101 +68,89 @@ public final class Segmenter {
     /// Segments UTF-8 `text` into `tokens` (replacing its contents).
     public func segment(_ text: UnsafeBufferPointer<UInt8>, into tokens: inout [Token]) {
         tokens.removeAll(keepingCapacity: true)
-        if ASCIIWordScanner.isASCII(text) {
-            ASCIIWordScanner.segment(text, into: &tokens)
-        } else {
-            segmentWithICU(text, into: &tokens)
-        }
+        guard text.count <= Int(Int32.max) else { return }
+        segmentRange(text, 0, text.count, into: &tokens)
     }
 
-    /// Always uses ICU (the reference the fast path is tested against).
+    /// Segments UTF-8 `text` around special spans (sorted, non-overlapping, as `SpecialSpans.find`
+    /// returns them): the text between spans is segmented on its own, so no token crosses a span
+    /// edge, and each span becomes one `.letter` token covering exactly the span.
+    public func segment(_ text: UnsafeBufferPointer<UInt8>, around spans: [SpecialSpan], into tokens: inout [Token]) {
+        tokens.removeAll(keepingCapacity: true)
+        guard text.count <= Int(Int32.max) else { return }
+        var position = 0
+        for span in spans where span.start >= position && span.end <= text.count && span.start < span.end {
+            segmentRange(text, position, span.start, into: &tokens)
+            tokens.append(Token(start: Int32(span.start), end: Int32(span.end), kind: .letter))
+            position = span.end
+        }
+        segmentRange(text, position, text.count, into: &tokens)
+    }
+
+    /// Always uses ICU over the whole text (the reference the fast path is tested against).
     public func segmentWithICU(_ text: UnsafeBufferPointer<UInt8>, into tokens: inout [Token]) {
         tokens.removeAll(keepingCapacity: true)
-        guard let wb = wordBreak, text.count > 0, text.count < Int(Int32.max) else { return }
-        var cap = max(16, text.count / 3 + 8)
-        while true {
-            if starts.count < cap {
-                starts = [Int32](repeating: 0, count: cap)
-                ends = starts
-                kinds = starts
-            }
-            let n = text.withMemoryRebound(to: CChar.self) { t in
-                tt_wordbreak_utf8(wb, t.baseAddress, Int32(t.count), &starts, &ends, &kinds, Int32(starts.count))
-            }
-            if n < 0 { return }
-            if Int(n) <= starts.count {
-                for i in 0..<Int(n) {
-                    tokens.append(Token(start: starts[i], end: ends[i], kind: TokenKind(rawValue: UInt8(kinds[i])) ?? .letter))
-                }
+        guard text.count <= Int(Int32.max) else { return }
+        icu(text, 0, text.count, into: &tokens)
+    }
+
+    /// Appends the tokens of text[lo..<hi], alternating between the ASCII scanner and ICU.
+    private func segmentRange(_ text: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, into tokens: inout [Token]) {
+        var i = lo
+        while i < hi {
+            let k = ASCIIWordScanner.firstNonASCII(text, i, hi)
+            if k == hi {
+                ASCIIWordScanner.segment(text, i, hi, into: &tokens)
                 return
             }
-            cap = Int(n)
-        }
-    }
-}
-
-/// The ASCII fast path of `Segmenter`, equivalent to ICU's word rules on ASCII text.
-enum ASCIIWordScanner {
-    @inline(__always)
-    static func isASCII(_ input: UnsafeBufferPointer<UInt8>) -> Bool {
-        var i = 0
-        let n = input.count
-        guard let base = input.baseAddress else { return true }
-        while i + 8 <= n {
-            if UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 != 0 { return false }
-            i += 8
-        }
-        while i < n {
-            if base[i] >= 0x80 { return false }
-            i += 1
-        }
-        return true
-    }
-
-    // Character classes: 1 letter, 2 digit, 3 underscore (ExtendNumLet), 0 other.
-    static let classes: [UInt8] = {
-        var c = [UInt8](repeating: 0, count: 128)
-        for b in UInt8(ascii: "a")...UInt8(ascii: "z") { c[Int(b)] = 1 }
-        for b in UInt8(ascii: "A")...UInt8(ascii: "Z") { c[Int(b)] = 1 }
-        for b in UInt8(ascii: "0")...UInt8(ascii: "9") { c[Int(b)] = 2 }
-        c[Int(UInt8(ascii: "_"))] = 3
-        c[Int(UInt8(ascii: "@"))] = 1 // ICU 72 counts @ as a letter (keeps @handles and e-mails whole)
-        return c
-    }()
-
-    @inline(__always)
-    static func joinsLetters(_ b: UInt8) -> Bool { b == UInt8(ascii: "'") || b == UInt8(ascii: ".") }
-    @inline(__always)
-    static func joinsDigits(_ b: UInt8) -> Bool {
-        b == UInt8(ascii: ",") || b == UInt8(ascii: ";") || b == UInt8(ascii: ".") || b == UInt8(ascii: "'")
-    }
-
-    static func segment(_ text: UnsafeBufferPointer<UInt8>, into tokens: inout [Token]) {
-        let n = text.count
-        var i = 0
-        classes.withUnsafeBufferPointer { cls in
-            while i < n {
-                var c = cls[Int(text[i])]
-                if c == 0 { i += 1; continue }
-                let start = i
-                i += 1
-                while i < n {
-                    let b = text[i]
-                    let next = cls[Int(b)]
-                    if next != 0 { c = next; i += 1; continue }
-                    // A mid character joins two letters or two digits.
-                    guard i + 1 < n else { break }
-                    let after = cls[Int(text[i + 1])]
-                    if c == 1 && after == 1 && joinsLetters(b) { i += 2; continue }
-                    if c == 2 && after == 2 && joinsDigits(b) { i += 2; continue }
-                    break
-                }
-                // ICU's status follows the last letter-or-digit; a run of underscores is a letter token.
-                var last = i - 1
-                while last > start && text[last] == UInt8(ascii: "_") { last -= 1 }
-                let kind: TokenKind = cls[Int(text[last])] == 2 ? .number : .letter
-                tokens.append(Token(start: Int32(start), end: Int32(i), kind: kind))
+            // ASCII up to the last space/control before the non-ASCII byte goes the fast way.
+            var cut = k
+            while cut > i && !ASCIIWordScanner.isBreakSpace(text[cut - 1]) { cut -= 1 }
+            if cut > i { cut -= 1 } // cut right before the space
+            if cut > i { ASCIIWordScanner.segment(text, i, cut, into: &tokens) }
+            // ICU from there to a space followed by a long enough ASCII stretch (or the end).
+            var end = k
+            while true {
+                while end < hi && !ASCIIWordScanner.isBreakSpace(text[end]) { end += 1 }
+                if end == hi { break }
+                let next = ASCIIWordScanner.firstNonASCII(text, end, hi)
+                if next == hi || next - end >= Segmenter.minASCIIStretch { break }
+                end = next
             }
+            icu(text, cut, end, into: &tokens)
+            i = end
+        }
+    }
+
+    /// Appends ICU's tokens of text[lo..<hi].
+    private func icu(_ text: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, into tokens: inout [Token]) {
+        guard let wb = wordBreak, let base = text.baseAddress else { return }
+        var lo = lo
+        while lo < hi {
+            var piece = hi
+            if piece - lo > Segmenter.maxICUBytes {
+                // Cut a huge text at a space, else at a scalar start.
+                piece = lo + Segmenter.maxICUBytes
+                var p = piece
+                while p > lo + Segmenter.maxICUBytes / 2 && !ASCIIWordScanner.isBreakSpace(text[p]) { p -= 1 }
+                if p > lo + Segmenter.maxICUBytes / 2 { piece = p } else { while text[piece] & 0xC0 == 0x80 { piece -= 1 } }
+            }
+            let set = (base + lo).withMemoryRebound(to: CChar.self, capacity: piece - lo) {
+                tt_wordbreak_set_utf8(wb, $0, Int32(piece - lo))
+            }
+            guard set == 0 else { return }
+            let offset = Int32(lo)
+            while true {
+                let n = Int(tt_wordbreak_next(wb, starts, ends, kinds, Int32(chunk)))
+                guard n > 0 else { break }
+                tokens.reserveCapacity(tokens.count + n)
+                for t in 0..<n {
+                    tokens.append(Token(start: starts[t] + offset, end: ends[t] + offset,
+                                        kind: TokenKind(rawValue: UInt8(truncatingIfNeeded: kinds[t])) ?? .letter))
+                }
+                if n < chunk { break }
+            }
+            lo = piece
         }
     }
 }

@@ -44,26 +44,45 @@ public enum SpecialSpans {
                     var s = i
                     while s > 0 && (isWordByte(text[s - 1]) || text[s - 1] == UInt8(ascii: ".") || text[s - 1] == UInt8(ascii: "-")) { s -= 1 }
                     if let last = spans.last, last.end > s { s = last.end }
+                    while s < i && !isWordByte(text[s]) { s += 1 } // not `...john@x.com`
                     spans.append(SpecialSpan(start: s, end: e, kind: .email, hasHan: false)); i = e; continue
                 }
             } else if b == UInt8(ascii: "#") || (b == 0xEF && i + 2 < n && text[i + 1] == 0xBC && text[i + 2] == 0x83) {
-                // '#' or full-width '＃'
-                let start = i
-                var j = i + (b == UInt8(ascii: "#") ? 1 : 3)
-                var hasHan = false
-                let bodyStart = j
-                while j < n {
-                    let c = text[j]
-                    if c == UInt8(ascii: "#") { if hasHan { j += 1 }; break } // Weibo style #话题#
-                    if c < 0x80 { if !isWordByte(c) { break }; j += 1; continue }
-                    let (scalar, len) = decodeScalar(text, j)
-                    if isHan(scalar) { hasHan = true } else if !(scalar.properties.isAlphabetic || scalar.properties.numericType != nil) { break }
-                    j += len
+                // '#' or full-width '＃' (normalised text has only '#'), not inside a word (`C#`, `a#b`).
+                if let (end, hasHan) = hashtagEnd(text, i) {
+                    spans.append(SpecialSpan(start: i, end: end, kind: .hashtag, hasHan: hasHan))
+                    i = end
+                    continue
                 }
-                if j > bodyStart { spans.append(SpecialSpan(start: start, end: j, kind: .hashtag, hasHan: hasHan)); i = j; continue }
             }
             i += 1
         }
+    }
+
+    /// End of the hashtag starting at `i`, and whether it has Han characters. The body is letters,
+    /// digits and `_`, with at least one non-digit (`#1` is not a tag); Weibo-style tags with Han
+    /// characters may close with a second `#` (`#今日话题#`).
+    private static func hashtagEnd(_ text: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Int, Bool)? {
+        if i > 0 && isWordByte(text[i - 1]) { return nil }
+        let n = text.count
+        let bodyStart = i + (text[i] == UInt8(ascii: "#") ? 1 : 3)
+        var j = bodyStart
+        var hasHan = false, hasNonDigit = false
+        while j < n {
+            let c = text[j]
+            if c == UInt8(ascii: "#") { if hasHan && j > bodyStart { j += 1 }; break }
+            if c < 0x80 {
+                guard isWordByte(c) else { break }
+                if c &- 0x30 >= 10 { hasNonDigit = true }
+                j += 1
+                continue
+            }
+            let (v, len) = UTF8Scalar.decode(text, j)
+            if UTF8Scalar.isHan(v) { hasHan = true } else if !UTF8Scalar.isWordCharacter(v) || v == UTF8Scalar.replacement { break }
+            hasNonDigit = true
+            j += len
+        }
+        return j > bodyStart && hasNonDigit ? (j, hasHan) : nil
     }
 
     @inline(__always) static func isWordByte(_ b: UInt8) -> Bool {
@@ -104,18 +123,8 @@ public enum SpecialSpans {
     }
 
     @inline(__always) static func decodeScalar(_ t: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Unicode.Scalar, Int) {
-        let b0 = UInt32(t[i])
-        let n = t.count
-        if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
-        if b0 >> 5 == 0x6, i + 1 < n { return (Unicode.Scalar((b0 & 0x1F) << 6 | UInt32(t[i + 1] & 0x3F)) ?? "\u{FFFD}", 2) }
-        if b0 >> 4 == 0xE, i + 2 < n {
-            return (Unicode.Scalar((b0 & 0x0F) << 12 | UInt32(t[i + 1] & 0x3F) << 6 | UInt32(t[i + 2] & 0x3F)) ?? "\u{FFFD}", 3)
-        }
-        if b0 >> 3 == 0x1E, i + 3 < n {
-            let v = (b0 & 0x07) << 18 | UInt32(t[i + 1] & 0x3F) << 12 | UInt32(t[i + 2] & 0x3F) << 6 | UInt32(t[i + 3] & 0x3F)
-            return (Unicode.Scalar(v) ?? "\u{FFFD}", 4)
-        }
-        return ("\u{FFFD}", 1)
+        let (v, len) = UTF8Scalar.decode(t, i)
+        return (Unicode.Scalar(v) ?? "\u{FFFD}", len)
     }
 
     @inline(__always) static func isHan(_ s: Unicode.Scalar) -> Bool {

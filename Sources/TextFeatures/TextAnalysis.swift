@@ -28,6 +28,16 @@ public struct TextAnalysis: Sendable {
     }
 }
 
+extension TextShape {
+    /// Emoji presentation characters (fast paths for the blocks that have none).
+    @inline(__always)
+    static func isEmoji(_ v: UInt32) -> Bool {
+        if v < 0x231A || (v >= 0x2C00 && v < 0x1F000) { return false } // no Emoji_Presentation there
+        if v >= 0x1F300 && v <= 0x1FAFF { return true }
+        return Unicode.Scalar(v)?.properties.isEmojiPresentation ?? false
+    }
+}
+
 /// Surface shape of the original text: casing, digits, punctuation and emoji habits.
 public struct TextShape: Equatable, Sendable {
     public var bytes = 0
@@ -47,22 +57,34 @@ public struct TextShape: Equatable, Sendable {
     public init(_ text: UnsafeBufferPointer<UInt8>) {
         bytes = text.count
         var firstLetterSeen = false
+        var previousWasEmoji = false
         var i = 0
         while i < text.count {
             let b = text[i]
             if b < 0x80 {
-                if b &- 0x41 < 26 { uppercase += 1; if !firstLetterSeen { firstLetterSeen = true } }
+                if b &- 0x41 < 26 { uppercase += 1; firstLetterSeen = true }
                 else if b &- 0x61 < 26 { lowercase += 1; if !firstLetterSeen { firstLetterSeen = true; startsLowercase = true } }
                 else if b &- 0x30 < 10 { digits += 1 }
                 else if b == UInt8(ascii: "!") { exclamations += 1 }
                 else if b == UInt8(ascii: "?") { questions += 1 }
                 else if b == UInt8(ascii: "\n") { newlines += 1 }
+                previousWasEmoji = false
                 i += 1
             } else {
-                let (s, len) = SpecialSpans.decodeScalar(text, i)
-                if s.properties.isEmojiPresentation || (s.value >= 0x1F300 && s.value <= 0x1FAFF) { emoji += 1 }
-                else if !firstLetterSeen && s.properties.isAlphabetic { firstLetterSeen = true }
+                let (v, len) = UTF8Scalar.decode(text, i)
                 i += len
+                if TextShape.isEmoji(v) {
+                    emoji += 1
+                    previousWasEmoji = true
+                } else if v == 0xFE0F {
+                    // A text-style symbol made emoji by the variation selector (`❤️`).
+                    if !previousWasEmoji { emoji += 1 }
+                    previousWasEmoji = true
+                } else {
+                    if !firstLetterSeen && UTF8Scalar.isAlphabetic(v) { firstLetterSeen = true }
+                    // Joiners, skin tones and tags continue the emoji before them.
+                    if !(v == 0x200D || (v >= 0x1F3FB && v <= 0x1F3FF) || (v >= 0xE0020 && v <= 0xE007F)) { previousWasEmoji = false }
+                }
             }
         }
         var j = text.count - 1

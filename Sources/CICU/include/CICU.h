@@ -34,6 +34,10 @@ enum {
     TT_SCRIPT_INHERITED = 9 // combining marks that take the script of the base character
 };
 
+/// True when NFKC_Casefold normalisation never changes across a split right before code point
+/// `cp` (ICU unorm2_hasBoundaryBefore), so text can be normalised in pieces cut there.
+int32_t tt_nfkc_casefold_has_boundary_before(int32_t cp);
+
 /// Script class of one code point (ICU uscript_getScript, folded into the TT_SCRIPT_* classes).
 int32_t tt_script_class(int32_t code_point);
 
@@ -62,6 +66,13 @@ enum {
 /// number of tokens (may exceed cap: call again with larger arrays), or -1 on an ICU error.
 int32_t tt_wordbreak_utf8(tt_wordbreak *wb, const char *text, int32_t len,
                           int32_t *starts, int32_t *ends, int32_t *kinds, int32_t cap);
+
+/// Streaming form of tt_wordbreak_utf8 for long texts: tt_wordbreak_set_utf8 points the iterator
+/// at `text` (which must stay valid and unchanged until the next set), then each call of
+/// tt_wordbreak_next fills up to cap tokens (byte offsets relative to `text`) and returns how many
+/// it wrote: 0 once the text is exhausted, -1 on an ICU error.
+int32_t tt_wordbreak_set_utf8(tt_wordbreak *wb, const char *text, int32_t len);
+int32_t tt_wordbreak_next(tt_wordbreak *wb, int32_t *starts, int32_t *ends, int32_t *kinds, int32_t cap);
 
 #ifdef __cplusplus
 }

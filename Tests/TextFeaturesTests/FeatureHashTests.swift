@@ -1,0 +1,49 @@
+import Testing
+@testable import TextFeatures
+
+// The hash is part of the model format: these values were computed once and pinned, so any
+// change to FeatureHash, the family seeds or how a family combines its tokens fails here.
+
+@Test func fnv1aMatchesPublishedTestVectors() {
+    #expect(FeatureHash.hash("") == 0xcbf2_9ce4_8422_2325)
+    #expect(FeatureHash.hash("a") == 0xaf63_dc4c_8601_ec8c)
+    #expect(FeatureHash.hash("foobar") == 0x8594_4171_f739_67e8)
+}
+
+@Test func familySeedsArePinned() {
+    let seeds = FeatureFamily.allCases.map(\.seed)
+    #expect(seeds == PINNED_SEEDS)
+    #expect(Set(seeds).count == seeds.count)
+    #expect(ContentWords.seed == PINNED_CONTENT_SEED)
+}
+
+@Test func combineAndBucketArePinned() {
+    #expect(FeatureHash.combine(1, 2) == PINNED_COMBINE)
+    #expect(FeatureHash.bucket(0x1234_5678_9abc_def0, bucketCount: 1 << 18) == PINNED_BUCKET)
+    // Stepping byte by byte equals hashing the bytes.
+    var h = FeatureHash.offsetBasis
+    for b in "police".utf8 { h = FeatureHash.step(h, b) }
+    #expect(h == FeatureHash.hash("police"))
+}
+
+@Test func featureBucketsOfFixedTextsArePinned() {
+    let words = FeatureExtractor(config: FeatureConfig(families: [.word]))
+    #expect(words.extract(text: "Police report").indices == PINNED_WORDS)
+    let han = FeatureExtractor(config: FeatureConfig(families: [.han]))
+    #expect(han.extract(text: "中国人").indices == PINNED_HAN)
+    let chars = FeatureExtractor(config: FeatureConfig(families: [.chars]))
+    #expect(chars.extract(text: "Cat").indices == PINNED_CHARS)
+    let all = FeatureExtractor().extract(text: "美国的 democracy 只是一个 show。", parent: "What is democracy?")
+    #expect(all.count == PINNED_ALL_COUNT)
+    #expect(Array(all.indices.sorted().prefix(8)) == PINNED_ALL_PREFIX)
+}
+private let PINNED_SEEDS: [UInt64] = [8095498464603422525, 12047847492390991882, 3699722595226062020, 12464980982266880842,
+                                      5414505697763990346, 7938019069247444294, 245768396384803377]
+private let PINNED_CONTENT_SEED: UInt64 = 4759308327122588290
+private let PINNED_COMBINE: UInt64 = 11400714819323198550
+private let PINNED_BUCKET: UInt32 = 34952
+private let PINNED_WORDS: [UInt32] = [59569, 213804, 74509]
+private let PINNED_HAN: [UInt32] = [220965, 222741, 224130, 220758, 65725]
+private let PINNED_CHARS: [UInt32] = [41707, 142554, 84478, 95327, 222342, 165779, 21568, 99367, 252990, 78932]
+private let PINNED_ALL_COUNT = 104
+private let PINNED_ALL_PREFIX: [UInt32] = [2397, 3186, 3671, 6137, 8261, 14148, 16192, 19622]
