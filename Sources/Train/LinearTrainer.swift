@@ -1,0 +1,154 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+import Classifier
+
+/// A training algorithm whose output is a linear model: one weight per (hash bucket, label) plus
+/// a bias per label (`LinearWeights`), so naive Bayes, logistic regression and NB-weighted
+/// logistic regression share one scoring core, calibration and explanations.
+///
+/// Implement `trainLabel`; `train` (an extension) runs it for every label, one label per thread
+/// (deterministic: each label's result does not depend on the others or on timing).
+public protocol LinearTrainer: Sendable {
+    /// Short name for provenance ("nb", "lr", "nblr").
+    var algorithm: String { get }
+    /// The trainer's options as text, for provenance.
+    var settings: [String: String] { get }
+    /// Trains label `label` of `matrix` on `rows` (all with a known target for that label),
+    /// optionally watching `validation` (rows of another matrix, or held-out rows of the same one).
+    func trainLabel(_ matrix: FeatureMatrix, label: Int, rows: [Int], validation: LabelValidation?,
+                    progress: ProgressReporter) -> LabelWeights
+}
+
+/// How to weigh the two classes in the loss.
+public enum ClassWeighting: String, Sendable, Codable, CaseIterable {
+    /// Every row counts once.
+    case none
+    /// Each class counts as much in total: weight n / (2 · n_class). For naive Bayes: equal priors.
+    case balanced
+}
+
+/// Held-out rows used to watch training (early stopping): rows of `matrix` (nil = all rows).
+/// Its labels are matched to the training matrix's labels by name.
+public struct ValidationSet: Sendable {
+    public var matrix: FeatureMatrix
+    public var rows: [Int]?
+
+    public init(matrix: FeatureMatrix, rows: [Int]? = nil) {
+        self.matrix = matrix
+        self.rows = rows
+    }
+
+    /// The rows and target lane of `labelName`, or nil when the matrix lacks that label or has no known row.
+    public func forLabel(_ labelName: String) -> LabelValidation? {
+        guard let l = matrix.labels.firstIndex(of: labelName) else { return nil }
+        let known = matrix.knownRows(label: l, among: rows)
+        return known.isEmpty ? nil : LabelValidation(matrix: matrix, label: l, rows: known)
+    }
+}
+
+/// The validation rows of one label (all with a known target).
+public struct LabelValidation: Sendable {
+    public var matrix: FeatureMatrix
+    public var label: Int
+    public var rows: [Int]
+}
+
+/// One label's trained weights (dense over buckets) and how training went.
+public struct LabelWeights: Sendable, Equatable {
+    public var weights: [Float]
+    public var bias: Float
+    public var report: LabelTrainingReport
+}
+
+/// What happened while training one label.
+public struct LabelTrainingReport: Sendable, Equatable, Codable {
+    public var label: String
+    public var trainingRows: Int
+    public var positives: Int
+    public var negatives: Int
+    public var validationRows: Int
+    /// Per epoch (empty for naive Bayes).
+    public var epochs: [EpochStats]
+    /// Epoch whose weights were kept (1-based), when validation was watched.
+    public var bestEpoch: Int?
+    public var stoppedEarly: Bool
+    /// Warnings, e.g. a label with a single class.
+    public var notes: [String]
+
+    public init(label: String, trainingRows: Int, positives: Int, negatives: Int, validationRows: Int = 0,
+                epochs: [EpochStats] = [], bestEpoch: Int? = nil, stoppedEarly: Bool = false, notes: [String] = []) {
+        self.label = label
+        self.trainingRows = trainingRows
+        self.positives = positives
+        self.negatives = negatives
+        self.validationRows = validationRows
+        self.epochs = epochs
+        self.bestEpoch = bestEpoch
+        self.stoppedEarly = stoppedEarly
+        self.notes = notes
+    }
+}
+
+/// Loss after one pass over the training rows.
+public struct EpochStats: Sendable, Equatable, Codable {
+    public var epoch: Int
+    /// Mean (class-weighted) log loss over the epoch, measured before each row's update.
+    public var trainingLoss: Double
+    /// Mean log loss on the validation rows after the epoch.
+    public var validationLoss: Double?
+}
+
+/// All labels' weights in the interleaved layout, plus per-label reports.
+public struct TrainedWeights: Sendable, Equatable {
+    public var weights: LinearWeights
+    public var reports: [LabelTrainingReport]
+}
+
+extension LinearTrainer {
+    /// Trains every label of `matrix` on `rows` (nil = all rows; each label uses those where it is
+    /// known), one label per thread, and interleaves the results into `LinearWeights`.
+    public func train(_ matrix: FeatureMatrix, rows: [Int]? = nil, validation: ValidationSet? = nil, threads: Int = 1,
+                      progress: ProgressReporter = .silent) -> TrainedWeights {
+        let perLabel = ParallelChunks.map(count: matrix.labels.count, threads: threads) { l in
+            trainLabel(matrix, label: l, rows: matrix.knownRows(label: l, among: rows),
+                       validation: validation?.forLabel(matrix.labels[l]), progress: progress)
+        }
+        var w = LinearWeights(bucketCount: matrix.bucketCount, labelCount: matrix.labels.count)
+        w.weights.withUnsafeMutableBufferPointer { out in
+            for (l, lw) in perLabel.enumerated() {
+                for b in 0..<matrix.bucketCount { out[b * w.stride + l] = lw.weights[b] }
+            }
+        }
+        w.bias = perLabel.map(\.bias)
+        return TrainedWeights(weights: w, reports: perLabel.map(\.report))
+    }
+}
+
+extension FeatureMatrix {
+    /// Positive and negative counts of `label` over `rows`.
+    func classCounts(label: Int, rows: [Int]) -> (positives: Int, negatives: Int) {
+        var p = 0
+        for r in rows where targets[label][r] == 1 { p += 1 }
+        return (p, rows.count - p)
+    }
+
+    /// Linear score bias + Σ w[j]·x_j of row `r` for dense per-label weights.
+    func score(row r: Int, weights: UnsafeBufferPointer<Float>, bias: Float) -> Float {
+        var z = bias
+        for k in range(ofRow: r) { z += weights[Int(indices[k])] * values[k] }
+        return z
+    }
+}
+
+/// Bias for a label that has only one class (or none): smoothed prior log-odds, no weights.
+func singleClassFallback(label: String, bucketCount: Int, positives: Int, negatives: Int, rows: Int) -> LabelWeights {
+    let what = positives == 0 && negatives == 0 ? "no training rows" : (positives == 0 ? "no positive rows" : "no negative rows")
+    let bias = Float(log(Double(positives + 1) / Double(negatives + 1)))
+    return LabelWeights(weights: [Float](repeating: 0, count: bucketCount), bias: bias,
+                        report: LabelTrainingReport(label: label, trainingRows: rows, positives: positives, negatives: negatives,
+                                                    notes: ["\(what): the label cannot be learned; it gets a constant score"]))
+}

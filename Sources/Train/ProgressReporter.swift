@@ -1,0 +1,66 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Progress lines on standard error, only when it is a terminal (never in pipes, files or CI).
+/// Thread-safe; redraws at most a few times per second on one line.
+public final class ProgressReporter: @unchecked Sendable {
+    /// Whether anything is printed.
+    public let enabled: Bool
+    private let lock = NSLock()
+    private var lastDraw = 0.0
+    private var drawn = false
+
+    /// `enabled` nil: on when standard error is a TTY.
+    public init(enabled: Bool? = nil) {
+        self.enabled = enabled ?? (isatty(2) == 1)
+    }
+
+    /// A reporter that prints nothing.
+    public static let silent = ProgressReporter(enabled: false)
+
+    static func now() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
+    }
+
+    /// Redraws the status line with `message()` unless one was drawn in the last 0.25 s
+    /// (`force` draws anyway).
+    public func update(force: Bool = false, _ message: () -> String) {
+        guard enabled else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        let t = Self.now()
+        guard force || t - lastDraw >= 0.25 else { return }
+        lastDraw = t
+        drawn = true
+        write("\r\u{1B}[K" + message())
+    }
+
+    /// Prints `message` on its own line (ending the status line).
+    public func line(_ message: String) {
+        guard enabled else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        write((drawn ? "\r\u{1B}[K" : "") + message + "\n")
+        drawn = false
+    }
+
+    /// Ends the status line, keeping its last text.
+    public func finish() {
+        guard enabled else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        if drawn { write("\n") }
+        drawn = false
+    }
+
+    private func write(_ s: String) {
+        var s = s
+        s.withUTF8 { b in _ = Glibc.write(2, b.baseAddress, b.count) }
+    }
+}

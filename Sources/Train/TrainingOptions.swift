@@ -1,0 +1,116 @@
+import TextFeatures
+
+/// Everything that decides how a model is trained. The same data and the same options give a
+/// byte-identical model file (unless `trainedAt` is set to a clock time).
+public struct TrainingOptions: Sendable, Equatable {
+    /// The trainer.
+    public enum Algorithm: String, Sendable, Codable, CaseIterable {
+        /// Multinomial naive Bayes.
+        case nb
+        /// Logistic regression.
+        case lr
+        /// NB-weighted logistic regression (NBSVM-style).
+        case nblr
+    }
+
+    /// Which held-out rows early stopping watches.
+    public enum EarlyStoppingSource: String, Sendable, Codable, CaseIterable {
+        /// No early stopping: every epoch runs.
+        case off
+        /// The calibration hold-out of the training data (or, without one, a split the trainer makes).
+        case holdout
+        /// The dev file (falls back to `holdout` when no dev file is given).
+        case dev
+    }
+
+    public var algorithm: Algorithm = .lr
+    /// Labels to train, in weight-lane order; empty = every label found in the data (sorted).
+    public var labels: [String] = []
+    /// Seeds the hold-out split, shuffles, the early-stopping split and the top-feature sample.
+    public var seed: UInt64 = 1
+    public var epochs: Int = 10
+    public var learningRate: Double = 0.2
+    public var l2: Double = 1e-6
+    public var optimizer: LogisticRegressionOptions.Optimizer = .adagrad
+    public var classWeights: ClassWeighting = .none
+    /// Smoothing α of naive Bayes and of the NB ratio in `nblr`.
+    public var alpha: Double = 1
+    public var earlyStopping: EarlyStoppingSource = .holdout
+    /// Epochs without improvement before stopping.
+    public var patience: Int = 2
+    /// Feature families, bucket count and n-gram ranges (bucketBits 10...24).
+    public var features = FeatureConfig()
+    /// log2 of the document-frequency table used by pair features.
+    public var documentFrequencyBits = 16
+    /// Share of the training rows held out (seeded) to fit calibration and thresholds and to
+    /// watch early stopping; 0 = none (identity calibration, fixed thresholds).
+    public var holdoutFraction: Double = 0.1
+    public var calibration: CalibrationMethod = .platt
+    public var threshold: ThresholdChoice = .fixed(0.5)
+    /// Readable features kept per label and sign in the model (for `inspect` and explanations).
+    public var topFeatures: Int = 20
+    /// Training texts re-extracted with names to label the top features.
+    public var topFeatureSampleRows: Int = 5000
+    /// Stop at the first bad corpus line instead of skipping it.
+    public var strict = false
+    /// Threads for feature extraction and for training (one label per thread).
+    public var threads: Int = 2
+    /// Corpus format for every file; nil = from each file's extension.
+    public var format: CorpusFormat? = nil
+    /// Provenance time; nil = a fixed string derived from the data hash, so the same data gives a
+    /// byte-identical model.
+    public var trainedAt: String? = nil
+    /// Progress on standard error; nil = only when it is a terminal.
+    public var progress: Bool? = nil
+    /// Metrics computed on the dev file.
+    public var evaluation = EvaluationOptions()
+
+    public init() {}
+
+    /// What is wrong with these options, or nil (the message says what to change).
+    public func problem() -> String? {
+        do { try features.validate() } catch { return error.description }
+        if epochs < 1 { return "epochs must be at least 1, got \(epochs)" }
+        if !(learningRate > 0) || !learningRate.isFinite { return "learning rate must be a positive number, got \(learningRate)" }
+        if !(l2 >= 0) || !l2.isFinite { return "l2 must be 0 or more, got \(l2)" }
+        if !(alpha > 0) || !alpha.isFinite { return "alpha must be positive, got \(alpha)" }
+        if !(holdoutFraction >= 0 && holdoutFraction < 1) { return "holdout fraction must be in [0, 1), got \(holdoutFraction)" }
+        if case .fixed(let t) = threshold, !(t >= 0 && t <= 1) { return "threshold must be in [0, 1], got \(t)" }
+        if threads < 1 { return "threads must be at least 1, got \(threads)" }
+        if patience < 1 { return "patience must be at least 1, got \(patience)" }
+        if !(0...24).contains(documentFrequencyBits) { return "document-frequency bits must be 0...24, got \(documentFrequencyBits)" }
+        if Set(labels).count != labels.count { return "a label is listed twice: \(labels.joined(separator: ", "))" }
+        if topFeatures < 0 || topFeatureSampleRows < 0 { return "top-feature counts must not be negative" }
+        return nil
+    }
+
+    /// The trainer these options describe.
+    public func trainer() -> any LinearTrainer {
+        let lr = LogisticRegressionOptions(
+            epochs: epochs, learningRate: learningRate, l2: l2, optimizer: optimizer, classWeighting: classWeights, seed: seed,
+            earlyStopping: earlyStopping != .off, patience: patience)
+        switch algorithm {
+        case .nb: return NaiveBayesTrainer(alpha: alpha, classWeighting: classWeights)
+        case .lr: return LogisticRegressionTrainer(options: lr)
+        case .nblr: return NBLogisticTrainer(options: lr, alpha: alpha)
+        }
+    }
+
+    /// Options as text for provenance (only those that affect the model).
+    public var provenanceOptions: [String: String] {
+        var o = trainer().settings
+        o["labels"] = labels.joined(separator: ",")
+        o["holdoutFraction"] = String(holdoutFraction)
+        o["calibration"] = calibration.rawValue
+        switch threshold {
+        case .fixed(let t): o["threshold"] = "fixed \(t)"
+        case .maxF1: o["threshold"] = "max F1 on hold-out"
+        }
+        o["earlyStoppingOn"] = earlyStopping.rawValue
+        o["documentFrequencyBits"] = String(documentFrequencyBits)
+        o["topFeatures"] = "\(topFeatures) from \(topFeatureSampleRows) rows"
+        o["strict"] = String(strict)
+        if let format { o["format"] = format.rawValue }
+        return o
+    }
+}

@@ -1,0 +1,178 @@
+import Classifier
+import TextFeatures
+
+/// Trains a model from corpus files: read → document frequencies → feature matrix → trainer →
+/// calibration and thresholds on a seeded hold-out → top features → header with provenance →
+/// `Model`; with a dev file, also its metrics (stored in the header).
+///
+/// ```swift
+/// var options = TrainingOptions()
+/// options.algorithm = .nblr
+/// let result = try TrainingPipeline(options: options).run(data: ["train.jsonl"], dev: "dev.jsonl")
+/// try result.model.write(to: "model.telltale")
+/// ```
+public struct TrainingPipeline: Sendable {
+    public var options: TrainingOptions
+
+    public init(options: TrainingOptions = TrainingOptions()) { self.options = options }
+
+    /// Trains on `data` (one or more corpus files), evaluating on `dev` when given.
+    public func run(data: [String], dev: String? = nil) throws(TrainingError) -> TrainingResult {
+        if let p = options.problem() { throw .invalidOptions(p) }
+        guard !data.isEmpty else { throw .noData("no training files given") }
+        let progress = ProgressReporter(enabled: options.progress)
+        var timings = TrainingTimings()
+        var clock = ProgressReporter.now()
+        func lap() -> Double {
+            let t = ProgressReporter.now()
+            defer { clock = t }
+            return t - clock
+        }
+
+        // 1. Read.
+        let loader = CorpusLoader(format: options.format, strict: options.strict)
+        let labels: [String]
+        let records: [CorpusRecord], stats: [CorpusReadStats]
+        var devRecords: [CorpusRecord] = [], devStats: CorpusReadStats? = nil
+        do {
+            labels = options.labels.isEmpty ? try loader.discoverLabels(data) : options.labels
+            guard !labels.isEmpty else { throw TrainingError.noData("no labels found in \(data.joined(separator: ", ")); pass the labels to train") }
+            (records, stats) = try loader.read(data, labels: labels)
+            if let dev {
+                let d = try loader.read([dev], labels: labels)
+                devRecords = d.records
+                devStats = d.stats.first
+            }
+        } catch let e as CorpusError {
+            throw .corpus(e)
+        } catch let e as TrainingError {
+            throw e
+        } catch {
+            throw .noData(String(describing: error))
+        }
+        for s in stats where s.skipped > 0 {
+            progress.line("\(s.path): skipped \(s.skipped) bad lines (first: \(s.errors.first?.description ?? "?"))")
+        }
+        try checkLabelled(records, labels: labels, files: data)
+        timings.reading = lap()
+
+        // 2. Document frequencies (only when some row is a reply and pair features are on).
+        let builder = FeatureMatrixBuilder(config: options.features, threads: options.threads,
+                                           documentFrequencyBits: options.documentFrequencyBits)
+        let needsDF = options.features.uses(.pair) && records.contains { $0.parent != nil }
+        let df = needsDF ? builder.documentFrequencies(records, progress: progress) : nil
+        timings.documentFrequencies = lap()
+
+        // 3. Feature matrix.
+        let matrix = builder.matrix(records, labels: labels, documentFrequencies: df, progress: progress)
+        timings.extraction = lap()
+        timings.extractionRowsPerSecond = Double(matrix.rowCount) / max(timings.extraction, 1e-9)
+
+        // 4. Hold-out split and training.
+        let (trainRows, holdoutRows) = split(rowCount: matrix.rowCount)
+        var devMatrix: FeatureMatrix? = nil
+        if dev != nil { devMatrix = builder.matrix(devRecords, labels: labels, documentFrequencies: df) }
+        timings.dev = lap()
+        var validation: ValidationSet? = nil
+        switch options.earlyStopping {
+        case .off: validation = nil
+        case .dev where devMatrix != nil: validation = ValidationSet(matrix: devMatrix!)
+        case .dev, .holdout: validation = holdoutRows.isEmpty ? nil : ValidationSet(matrix: matrix, rows: holdoutRows)
+        }
+        let trainer = options.trainer()
+        let trained = trainer.train(matrix, rows: trainRows, validation: validation, threads: options.threads, progress: progress)
+        timings.training = lap()
+        let rowEpochs = trained.reports.reduce(0) { $0 + $1.trainingRows * max($1.epochs.count, 1) }
+        timings.trainingRowsPerSecond = Double(rowEpochs) / max(timings.training, 1e-9)
+
+        // 5. Calibration and thresholds on the hold-out.
+        let needsParent = labels.indices.filter { l in
+            let known = matrix.knownRows(label: l)
+            return known.filter { matrix.hasParent[$0] }.count * 2 > known.count
+        }.map { labels[$0] }
+        let uncalibrated = Model(header: ModelHeader(labels: labels, features: options.features, needsParent: needsParent),
+                                 weights: trained.weights, documentFrequencies: df)
+        var fits: [CalibrationFit] = []
+        var thresholds: [Double] = []
+        let holdoutRaw = MatrixScoring.rawScores(uncalibrated, matrix, rows: holdoutRows)
+        for l in labels.indices {
+            var scores: [Double] = [], truth: [Bool] = []
+            for (i, r) in holdoutRows.enumerated() where matrix.targets[l][r] >= 0 {
+                scores.append(holdoutRaw[l][i])
+                truth.append(matrix.targets[l][r] == 1)
+            }
+            let fit = CalibrationFitter.fit(holdoutRows.isEmpty ? .none : options.calibration, scores: scores, targets: truth)
+            fits.append(fit)
+            let probabilities = scores.map { fit.calibration.probability(raw: $0) }
+            thresholds.append(options.threshold.threshold(probabilities: probabilities, targets: truth))
+            if let note = fit.note { progress.line("\(labels[l]): \(note)") }
+        }
+        timings.calibration = lap()
+
+        // 6. Top features from a seeded sample of training texts.
+        var sampleRows = trainRows
+        var rng = SplitMix64.derived(seed: options.seed, stream: 0x70F)
+        rng.shuffle(&sampleRows)
+        let sample = sampleRows.prefix(options.topFeatureSampleRows).sorted().map { records[$0] }
+        let top = TopFeatureFinder(count: options.topFeatures).find(weights: trained.weights, sample: sample, config: options.features,
+                                                                    documentFrequencies: df)
+        timings.topFeatures = lap()
+
+        // 7. Header, model, metrics.
+        var header = ModelHeader(labels: labels, features: options.features, calibration: fits.map(\.calibration),
+                                 thresholds: thresholds, topFeatures: top, provenance: provenance(stats, trainer: trainer),
+                                 needsParent: needsParent)
+        let calibrated = Model(header: header, weights: trained.weights, documentFrequencies: df)
+        var holdoutReport: EvaluationReport? = nil
+        if !holdoutRows.isEmpty {
+            holdoutReport = evaluate(calibrated, matrix, rows: holdoutRows)
+            for e in holdoutReport!.labels {
+                for (k, v) in e.summary { header.metrics[e.label, default: [:]]["holdout_" + k] = v }
+            }
+        }
+        var devReport: EvaluationReport? = nil
+        if let devMatrix {
+            devReport = evaluate(calibrated, devMatrix, rows: nil)
+            for e in devReport!.labels { header.metrics[e.label, default: [:]].merge(e.summary) { _, new in new } }
+        }
+        timings.dev += lap()
+        let model = Model(header: header, weights: trained.weights, documentFrequencies: df)
+        return TrainingResult(model: model, labels: labels, reading: stats, devReading: devStats, training: trained.reports,
+                              calibration: fits, holdout: holdoutReport, dev: devReport, timings: timings)
+    }
+
+    /// Seeded split of the rows into training and hold-out (both ascending).
+    func split(rowCount: Int) -> (train: [Int], holdout: [Int]) {
+        let held = Int((Double(rowCount) * options.holdoutFraction).rounded(.down))
+        guard held > 0 && held < rowCount else { return (Array(0..<rowCount), []) }
+        var rows = Array(0..<rowCount)
+        var rng = SplitMix64.derived(seed: options.seed, stream: 0x401D)
+        rng.shuffle(&rows)
+        return (rows[held...].sorted(), rows[..<held].sorted())
+    }
+
+    /// Every label needs at least one labelled row.
+    func checkLabelled(_ records: [CorpusRecord], labels: [String], files: [String]) throws(TrainingError) {
+        if records.isEmpty { throw .noData("no readable rows in \(files.joined(separator: ", "))") }
+        for l in labels where !records.contains(where: { $0.labels[l] != nil }) {
+            throw .noData("label `\(l)` has no labelled row in \(files.joined(separator: ", ")); check the label name or the data")
+        }
+    }
+
+    func evaluate(_ model: Model, _ matrix: FeatureMatrix, rows: [Int]?) -> EvaluationReport {
+        let rowList = rows ?? Array(0..<matrix.rowCount)
+        return Evaluator.evaluate(labels: model.labels, probabilities: MatrixScoring.probabilities(model, matrix, rows: rowList),
+                                  targets: matrix.targets.map { t in rowList.map { t[$0] } },
+                                  sources: rowList.map { matrix.sources[$0] }, thresholds: model.header.thresholds,
+                                  options: options.evaluation)
+    }
+
+    func provenance(_ stats: [CorpusReadStats], trainer: any LinearTrainer) -> Provenance {
+        var combined = FNV1a64()
+        for s in stats { combined.update("\(s.hash):\(s.rows);") }
+        return Provenance(data: stats.map { Provenance.DataFile(path: $0.path, hash: $0.hash, rows: $0.rows) },
+                          algorithm: trainer.algorithm, seed: options.seed, options: options.provenanceOptions,
+                          trainedAt: options.trainedAt ?? "not recorded (data fnv1a64 \(combined.hex))",
+                          software: SoftwareVersions.all)
+    }
+}

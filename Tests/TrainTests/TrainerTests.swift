@@ -1,0 +1,202 @@
+import Classifier
+import Foundation
+import Testing
+import TextFeatures
+@testable import Train
+
+/// A hand-made 4-bucket matrix with one label.
+private func tinyMatrix() -> FeatureMatrix {
+    var m = FeatureMatrix(bucketCount: 4, labels: ["x"])
+    m.appendRow(indices: [0, 1], values: [1, 1], targets: [1])
+    m.appendRow(indices: [0, 0], values: [1, 1], targets: [1])   // duplicates sum to 2
+    m.appendRow(indices: [3, 2], values: [1, 1], targets: [0])
+    m.appendRow(indices: [1], values: [5], targets: [-1])          // unknown: must be ignored
+    return m
+}
+
+/// Posts that mention a fruit (label 1) or not (0), written for these tests.
+private let fruitPosts: [(String, Int)] = [
+    ("I ate a banana for breakfast", 1), ("banana bread is the best", 1), ("the banana was too ripe", 1),
+    ("she bought a banana at the market", 1), ("my dog stole a banana", 1), ("banana smoothie after the gym", 1),
+    ("a banana a day keeps me happy", 1), ("green banana tastes odd", 1), ("we shared one banana", 1),
+    ("banana pancakes on sunday", 1),
+    ("I ate toast for breakfast", 0), ("rye bread is the best", 0), ("the tomato was too ripe", 0),
+    ("she bought a lamp at the market", 0), ("my dog stole a sock", 0), ("protein shake after the gym", 0),
+    ("a walk a day keeps me happy", 0), ("green tea tastes odd", 0), ("we shared one taxi", 0),
+    ("waffles on sunday", 0),
+]
+
+private func fruitMatrix(threads: Int = 1) -> FeatureMatrix {
+    let records = fruitPosts.map { CorpusRecord(text: $0.0, labels: ["fruit": $0.1]) }
+    return FeatureMatrixBuilder(config: FeatureConfig(bucketBits: 12), threads: threads, chunkSize: 3)
+        .matrix(records, labels: ["fruit"], documentFrequencies: nil)
+}
+
+private func score(_ w: LinearWeights, _ text: String) -> Float {
+    let v = FeatureExtractor(config: FeatureConfig(bucketBits: 12)).extract(text: text)
+    var z = w.bias[0]
+    for (i, x) in zip(v.indices, v.values) { z += w.weight(bucket: Int(i), label: 0) * x }
+    return z
+}
+
+struct FeatureMatrixTests {
+    @Test func duplicatesAreSummedAndUnknownTargetsKept() {
+        let m = tinyMatrix()
+        #expect(m.rowCount == 4)
+        #expect(m.rowOffsets == [0, 2, 3, 5, 6])
+        #expect(Array(m.indices[m.range(ofRow: 1)]) == [0])
+        #expect(Array(m.values[m.range(ofRow: 1)]) == [2])
+        #expect(m.targets == [[1, 1, 0, -1]])
+        #expect(m.knownRows(label: 0) == [0, 1, 2])
+        #expect(m.knownRows(label: 0, among: [1, 3]) == [1])
+    }
+
+    @Test func extractionIsIdenticalWithOneOrTwoThreads() {
+        let one = fruitMatrix(threads: 1), two = fruitMatrix(threads: 2)
+        #expect(one == two)
+        #expect(one.rowCount == fruitPosts.count)
+        // Each row's indices are distinct.
+        for r in 0..<one.rowCount {
+            let idx = one.indices[one.range(ofRow: r)]
+            #expect(Set(idx).count == idx.count)
+        }
+    }
+
+    @Test func rowsMatchTheExtractorAfterMergingDuplicates() {
+        let m = fruitMatrix()
+        let v = FeatureExtractor(config: FeatureConfig(bucketBits: 12)).extract(text: fruitPosts[4].0)
+        var expected: [UInt32: Float] = [:]
+        for (i, x) in zip(v.indices, v.values) { expected[i, default: 0] += x }
+        let range = m.range(ofRow: 4)
+        let got = Dictionary(uniqueKeysWithValues: zip(m.indices[range], m.values[range]))
+        #expect(got == expected)
+    }
+
+    @Test func documentFrequenciesCountTextsAndDistinctParentsOnce() {
+        let records = [
+            CorpusRecord(text: "symptoms of flu", parent: "What are the symptoms of flu?", labels: [:]),
+            CorpusRecord(text: "flu shots help", parent: "What are the symptoms of flu?", labels: [:]),
+        ]
+        let single = FeatureMatrixBuilder(threads: 1, chunkSize: 1).documentFrequencies(records)
+        let double = FeatureMatrixBuilder(threads: 2, chunkSize: 1).documentFrequencies(records)
+        #expect(single == double)
+        #expect(single.documents == 3) // two texts + one distinct parent
+        var hashes: [UInt64] = [], stems: [Range<Int>] = []
+        let a = FeatureExtractor().analyze("flu")
+        a.normalized.withUnsafeBufferPointer { ContentWords.collect($0, tokens: a.tokens, spans: a.spans, into: &hashes, stems: &stems) }
+        let fluSlot = Int(FeatureHash.bucket(hashes[0], bucketCount: 1 << single.bits))
+        #expect(single.counts[fluSlot] == 3)
+    }
+}
+
+struct NaiveBayesTests {
+    @Test func matchesHandComputedLogCountRatios() {
+        // α = 1, V = 4. Positive rows: c₁ = [3, 1, 0, 0], S₁ = 4. Negative: c₀ = [0, 0, 1, 1], S₀ = 2.
+        // w_j = log((1 + c₁ⱼ)/(4 + 4)) − log((1 + c₀ⱼ)/(4 + 2)); bias = log(2/1).
+        let t = NaiveBayesTrainer(alpha: 1).train(tinyMatrix())
+        let expected: [Double] = [log(4.0 / 8) - log(1.0 / 6), log(2.0 / 8) - log(1.0 / 6), log(1.0 / 8) - log(2.0 / 6),
+                                  log(1.0 / 8) - log(2.0 / 6)]
+        for b in 0..<4 { #expect(abs(Double(t.weights.weight(bucket: b, label: 0)) - expected[b]) < 1e-6) }
+        #expect(abs(Double(t.weights.bias[0]) - log(2.0)) < 1e-6)
+        #expect(t.weights.stride == 4)
+        #expect(t.reports[0].trainingRows == 3 && t.reports[0].positives == 2)
+        // Balanced class weights = equal priors.
+        #expect(NaiveBayesTrainer(alpha: 1, classWeighting: .balanced).train(tinyMatrix()).weights.bias[0] == 0)
+    }
+
+    @Test func singleClassLabelGetsConstantScoreAndNote() {
+        var m = FeatureMatrix(bucketCount: 4, labels: ["x"])
+        m.appendRow(indices: [0], values: [1], targets: [1])
+        let t = NaiveBayesTrainer().train(m)
+        #expect(t.weights.weights.allSatisfy { $0 == 0 })
+        #expect(abs(Double(t.weights.bias[0]) - log(2.0)) < 1e-6)
+        #expect(t.reports[0].notes.first?.contains("no negative rows") == true)
+    }
+}
+
+struct LogisticTrainerTests {
+    static let trainers: [any LinearTrainer] = [
+        LogisticRegressionTrainer(options: LogisticRegressionOptions(epochs: 30, earlyStopping: false)),
+        LogisticRegressionTrainer(options: LogisticRegressionOptions(epochs: 60, learningRate: 0.5, optimizer: .sgd, earlyStopping: false)),
+        NBLogisticTrainer(options: LogisticRegressionOptions(epochs: 30, classWeighting: .balanced, earlyStopping: false)),
+        NaiveBayesTrainer(),
+    ]
+
+    @Test(arguments: trainers.indices)
+    func learnsTheWordThatSeparatesTheClasses(_ i: Int) {
+        let trainer = Self.trainers[i]
+        let m = fruitMatrix()
+        let t = trainer.train(m)
+        // Every training row on the right side of 0.
+        let w = t.weights
+        for r in 0..<m.rowCount {
+            var z = w.bias[0]
+            for k in m.range(ofRow: r) { z += w.weight(bucket: Int(m.indices[k]), label: 0) * m.values[k] }
+            #expect((z > 0) == (m.targets[0][r] == 1), "\(trainer.algorithm): row \(r) scored \(z)")
+        }
+        // Unseen posts move the right way.
+        #expect(score(w, "one banana please") > score(w, "one coffee please"), "\(trainer.algorithm)")
+        #expect(score(w, "banana") > 0, "\(trainer.algorithm)")
+        // The word's bucket has a positive weight.
+        let banana = FeatureExtractor(config: FeatureConfig(bucketBits: 12)).extract(text: "banana", names: true)
+        let wordBucket = Int(banana.indices[banana.names.firstIndex(of: "word `banana`")!])
+        #expect(w.weight(bucket: wordBucket, label: 0) > 0, "\(trainer.algorithm)")
+    }
+
+    @Test func lossFallsOverEpochs() {
+        let t = LogisticRegressionTrainer(options: LogisticRegressionOptions(epochs: 5, earlyStopping: false)).train(fruitMatrix())
+        let losses = t.reports[0].epochs.map(\.trainingLoss)
+        #expect(losses.count == 5)
+        #expect(losses.last! < losses.first!)
+    }
+
+    @Test(arguments: ["lr", "nblr", "nb"])
+    func sameSeedSameWeightsBitForBit(_ algorithm: String) {
+        var o = TrainingOptions()
+        o.algorithm = TrainingOptions.Algorithm(rawValue: algorithm)!
+        o.seed = 42
+        o.epochs = 4
+        let m = fruitMatrix()
+        let a = o.trainer().train(m, threads: 1), b = o.trainer().train(m, threads: 2)
+        #expect(a.weights.weights.map(\.bitPattern) == b.weights.weights.map(\.bitPattern))
+        #expect(a.weights.bias.map(\.bitPattern) == b.weights.bias.map(\.bitPattern))
+        if algorithm != "nb" {
+            o.seed = 43
+            #expect(o.trainer().train(m).weights != a.weights, "another seed shuffles differently")
+        }
+    }
+
+    @Test func earlyStoppingKeepsTheBestValidationEpoch() {
+        // Validation rows whose labels contradict the training data: validation loss rises from epoch 1.
+        let m = fruitMatrix()
+        var flipped = FeatureMatrix(bucketCount: m.bucketCount, labels: m.labels)
+        for r in 0..<m.rowCount {
+            let range = m.range(ofRow: r)
+            flipped.appendRow(indices: Array(m.indices[range]), values: Array(m.values[range]), targets: [1 - m.targets[0][r]])
+        }
+        let options = LogisticRegressionOptions(epochs: 20, earlyStopping: true, patience: 2)
+        let t = LogisticRegressionTrainer(options: options).train(m, validation: ValidationSet(matrix: flipped))
+        let report = t.reports[0]
+        #expect(report.stoppedEarly)
+        #expect(report.epochs.count == 3)
+        #expect(report.bestEpoch == 1)
+        #expect(report.validationRows == m.rowCount)
+        // The kept weights are epoch 1's: re-training one epoch gives the same.
+        let one = LogisticRegressionTrainer(options: LogisticRegressionOptions(epochs: 1, earlyStopping: false)).train(m)
+        #expect(one.weights == t.weights)
+    }
+
+    @Test func perLabelTrainingUsesOnlyKnownRowsAndInterleavesLanes() {
+        var m = FeatureMatrix(bucketCount: 8, labels: ["a", "b"])
+        m.appendRow(indices: [1], values: [1], targets: [1, -1])
+        m.appendRow(indices: [2], values: [1], targets: [0, 1])
+        m.appendRow(indices: [3], values: [1], targets: [-1, 0])
+        let t = NaiveBayesTrainer().train(m, threads: 2)
+        #expect(t.reports.map(\.trainingRows) == [2, 2])
+        #expect(t.weights.weights.count == 8 * 4)
+        // Lane b never saw bucket 1 (a's only positive), lane a never saw bucket 3.
+        #expect(t.weights.weight(bucket: 2, label: 1) > t.weights.weight(bucket: 1, label: 1))
+        #expect(t.weights.weight(bucket: 1, label: 0) > t.weights.weight(bucket: 3, label: 0))
+        #expect(t.weights.weights[1 * 4 + 2] == 0 && t.weights.weights[1 * 4 + 3] == 0) // padding lanes
+    }
+}
