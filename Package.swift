@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "Classifier", targets: ["Classifier"]),
         .library(name: "Train", targets: ["Train"]),
         .library(name: "TelltaleIO", targets: ["TelltaleIO"]),
+        .library(name: "Campaign", targets: ["Campaign"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -28,16 +29,20 @@ let package = Package(
         // Streaming input/output for the CLI: line reader, JSON line parser, JSON writer. A library
         // (not inside the executable) so fuzz targets and other commands can reuse it.
         .target(name: "TelltaleIO"),
+        // Rolls scored posts up to accounts: Beijing working hours, near-duplicate clusters
+        // (MinHash/LSH), flag rates; reports as JSONL and HTML.
+        .target(name: "Campaign", dependencies: ["TextFeatures", "Classifier", "TelltaleIO"]),
         .executableTarget(
             name: "telltale",
             dependencies: [
-                "TextFeatures", "Classifier", "Train", "TelltaleIO",
+                "TextFeatures", "Classifier", "Train", "TelltaleIO", "Campaign",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "TextFeaturesTests", dependencies: ["TextFeatures", "CICU"]),
         .testTarget(name: "ClassifierTests", dependencies: ["Classifier", "TextFeatures"]),
         .testTarget(name: "TrainTests", dependencies: ["Train", "Classifier", "TextFeatures"]),
+        .testTarget(name: "CampaignTests", dependencies: ["Campaign", "TextFeatures"]),
         .testTarget(name: "TelltaleCLITests", dependencies: ["telltale", "TelltaleIO", "Classifier", "TextFeatures"]),
     ]
 )
