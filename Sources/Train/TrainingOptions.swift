@@ -19,7 +19,7 @@ public struct TrainingOptions: Sendable, Equatable {
         case off
         /// The calibration hold-out of the training data (or, without one, a split the trainer makes).
         case holdout
-        /// The dev file (falls back to `holdout` when no dev file is given).
+        /// The dev files (falls back to `holdout` when none is given).
         case dev
     }
 
@@ -62,7 +62,7 @@ public struct TrainingOptions: Sendable, Equatable {
     public var trainedAt: String? = nil
     /// Progress on standard error; nil = only when it is a terminal.
     public var progress: Bool? = nil
-    /// Metrics computed on the dev file.
+    /// Metrics computed on the dev files.
     public var evaluation = EvaluationOptions()
 
     public init() {}

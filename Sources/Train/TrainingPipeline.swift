@@ -8,7 +8,7 @@ import TextFeatures
 /// ```swift
 /// var options = TrainingOptions()
 /// options.algorithm = .nblr
-/// let result = try TrainingPipeline(options: options).run(data: ["train.jsonl"], dev: "dev.jsonl")
+/// let result = try TrainingPipeline(options: options).run(data: ["train.jsonl"], dev: ["dev.jsonl"])
 /// try result.model.write(to: "model.telltale")
 /// ```
 public struct TrainingPipeline: Sendable {
@@ -16,8 +16,8 @@ public struct TrainingPipeline: Sendable {
 
     public init(options: TrainingOptions = TrainingOptions()) { self.options = options }
 
-    /// Trains on `data` (one or more corpus files), evaluating on `dev` when given.
-    public func run(data: [String], dev: String? = nil) throws(TrainingError) -> TrainingResult {
+    /// Trains on `data` (one or more corpus files), evaluating on the `dev` files when given.
+    public func run(data: [String], dev: [String] = []) throws(TrainingError) -> TrainingResult {
         if let p = options.problem() { throw .invalidOptions(p) }
         guard !data.isEmpty else { throw .noData("no training files given") }
         let progress = ProgressReporter(enabled: options.progress)
@@ -33,16 +33,12 @@ public struct TrainingPipeline: Sendable {
         let loader = CorpusLoader(format: options.format, strict: options.strict)
         let labels: [String]
         let records: [CorpusRecord], stats: [CorpusReadStats]
-        var devRecords: [CorpusRecord] = [], devStats: CorpusReadStats? = nil
+        var devRecords: [CorpusRecord] = [], devStats: [CorpusReadStats] = []
         do {
             labels = options.labels.isEmpty ? try loader.discoverLabels(data) : options.labels
             guard !labels.isEmpty else { throw TrainingError.noData("no labels found in \(data.joined(separator: ", ")); pass the labels to train") }
             (records, stats) = try loader.read(data, labels: labels)
-            if let dev {
-                let d = try loader.read([dev], labels: labels)
-                devRecords = d.records
-                devStats = d.stats.first
-            }
+            if !dev.isEmpty { (devRecords, devStats) = try loader.read(dev, labels: labels) }
         } catch let e as CorpusError {
             throw .corpus(e)
         } catch let e as TrainingError {
@@ -71,7 +67,7 @@ public struct TrainingPipeline: Sendable {
         // 4. Hold-out split and training.
         let (trainRows, holdoutRows) = split(rowCount: matrix.rowCount)
         var devMatrix: FeatureMatrix? = nil
-        if dev != nil { devMatrix = builder.matrix(devRecords, labels: labels, documentFrequencies: df) }
+        if !dev.isEmpty { devMatrix = builder.matrix(devRecords, labels: labels, documentFrequencies: df) }
         timings.dev = lap()
         var validation: ValidationSet? = nil
         switch options.earlyStopping {

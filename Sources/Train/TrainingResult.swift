@@ -7,15 +7,15 @@ public struct TrainingResult: Sendable {
     public var labels: [String]
     /// One per training file: rows, skipped bad lines (with the first errors), hash.
     public var reading: [CorpusReadStats]
-    /// The dev file's reading statistics, when one was given.
-    public var devReading: CorpusReadStats?
+    /// One per dev file.
+    public var devReading: [CorpusReadStats]
     /// Per label: rows, class counts, epochs and losses, early stopping.
     public var training: [LabelTrainingReport]
     /// Per label: the calibration fitted on the hold-out (with a note when it fell back to identity).
     public var calibration: [CalibrationFit]
     /// Metrics on the hold-out rows (calibrated probabilities, chosen thresholds); nil without hold-out.
     public var holdout: EvaluationReport?
-    /// Metrics on the dev file; nil without one.
+    /// Metrics on the dev files; nil without any.
     public var dev: EvaluationReport?
     /// Wall-clock measurements (not part of the model).
     public var timings: TrainingTimings
