@@ -9,7 +9,7 @@ struct Telltale: ParsableCommand {
         commandName: "telltale",
         abstract: "Score social-media posts for three tells of influence operations: non_idiomatic, mixed_zh_en, off_topic.",
         discussion: "Exit status: 0 success, 1 usage error or unreadable model/corpus, 2 input error under --strict.",
-        subcommands: [ScoreCommand.self, InspectCommand.self, FeaturesCommand.self]
+        subcommands: [ScoreCommand.self, TrainCommand.self, InspectCommand.self, FeaturesCommand.self]
     )
 }
 
@@ -21,6 +21,9 @@ enum TelltaleMain {
         do {
             var command = try Telltale.parseAsRoot()
             try command.run()
+        } catch let e as ExitCodeMessage {
+            printErrorLine("Error: \(e.message)")
+            exit(e.code)
         } catch {
             let code = Telltale.exitCode(for: error)
             if code == .validationFailure {

@@ -1,0 +1,158 @@
+import ArgumentParser
+import Classifier
+import Foundation
+import TextFeatures
+import Train
+
+/// `telltale train`: trains a model on labelled corpora (JSONL, fastText or TSV) and writes it
+/// atomically. Same data + seed + options → byte-identical model file.
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train",
+        abstract: "Train a model on labelled corpora.",
+        discussion: """
+        Corpus lines: {"id","text","parent"?,"labels":{"non_idiomatic":1},"source"?} (JSONL), \
+        "__label__x text" (fastText) or "label<TAB>text" (TSV). A label missing from `labels` is \
+        unknown, not negative. Bad lines are reported with file and line and skipped (--strict: fatal).
+        """
+    )
+
+    @Option(name: .long, parsing: .upToNextOption, help: "Training files.")
+    var data: [String]
+
+    @Option(name: .long, help: "Dev file: metrics on it go into the model card.")
+    var dev: String?
+
+    @Option(name: .long, help: "Where to write the model.")
+    var out: String
+
+    @Option(name: .long, help: "nb, lr or nblr.")
+    var algorithm: String = "nblr"
+
+    @Option(name: .long, parsing: .upToNextOption, help: "Labels to train (default: all labels in the data).")
+    var labels: [String] = []
+
+    @Option(name: .long, help: "Random seed (shuffles, hold-out split).")
+    var seed: UInt64 = 1
+
+    @Option(name: .long, help: "Training epochs (lr, nblr).")
+    var epochs: Int = 10
+
+    @Option(name: .long, help: "Learning rate (lr, nblr).")
+    var learningRate: Double = 0.2
+
+    @Option(name: .long, help: "L2 regularisation.")
+    var l2: Double = 1e-6
+
+    @Option(name: .long, help: "Naive Bayes smoothing (nb, nblr).")
+    var alpha: Double = 1
+
+    @Flag(name: .long, help: "Weigh classes equally.")
+    var balanced = false
+
+    @Option(name: .long, help: "log2 of hash buckets (18 = 262,144).")
+    var bucketBits: Int = 18
+
+    @Option(name: .long, parsing: .upToNextOption, help: "Feature families (default: all): word chars han script normalization shape pair.")
+    var features: [String] = []
+
+    @Option(name: .long, help: "Calibration: none, platt or isotonic.")
+    var calibration: String = "platt"
+
+    @Option(name: .long, help: "Flag threshold: a probability, or max-f1 (chosen on the hold-out).")
+    var threshold: String = "0.5"
+
+    @Option(name: .long, help: "Share of training rows held out for calibration.")
+    var holdout: Double = 0.1
+
+    @Option(name: .long, help: "Corpus format when the file extension does not say: jsonl, fasttext, tsv.")
+    var format: String?
+
+    @Option(name: .long, help: "Training time recorded in the model (default: derived from the data, for byte-identical rebuilds).")
+    var trainedAt: String?
+
+    @Option(name: .long, help: "Threads for feature extraction.")
+    var threads: Int = 2
+
+    @Flag(name: .long, help: "Stop at the first bad corpus line.")
+    var strict = false
+
+    func run() throws {
+        var o = TrainingOptions()
+        guard let alg = TrainingOptions.Algorithm(rawValue: algorithm) else {
+            throw ValidationError("--algorithm must be nb, lr or nblr, got '\(algorithm)'")
+        }
+        o.algorithm = alg
+        o.labels = labels
+        o.seed = seed
+        o.epochs = epochs
+        o.learningRate = learningRate
+        o.l2 = l2
+        o.alpha = alpha
+        o.classWeights = balanced ? .balanced : .none
+        var fc = FeatureConfig(bucketBits: bucketBits)
+        if !features.isEmpty {
+            fc.families = try features.map { name in
+                guard let f = FeatureFamily(rawValue: name) else {
+                    throw ValidationError("--features: unknown family '\(name)' (known: \(FeatureFamily.allCases.map(\.rawValue).joined(separator: " ")))")
+                }
+                return f
+            }
+        }
+        o.features = fc
+        guard let cal = CalibrationMethod(rawValue: calibration) else {
+            throw ValidationError("--calibration must be none, platt or isotonic, got '\(calibration)'")
+        }
+        o.calibration = cal
+        if threshold == "max-f1" { o.threshold = .maxF1 } else if let t = Double(threshold), t >= 0, t <= 1 {
+            o.threshold = .fixed(t)
+        } else {
+            throw ValidationError("--threshold must be a probability or max-f1, got '\(threshold)'")
+        }
+        o.holdoutFraction = holdout
+        if let format {
+            guard let f = CorpusFormat(rawValue: format) else {
+                throw ValidationError("--format must be one of \(CorpusFormat.allCases.map(\.rawValue).joined(separator: ", ")), got '\(format)'")
+            }
+            o.format = f
+        }
+        o.trainedAt = trainedAt
+        o.threads = threads
+        o.strict = strict
+        if let problem = o.problem() { throw ValidationError(problem) }
+
+        let result: TrainingResult
+        do {
+            result = try TrainingPipeline(options: o).run(data: data, dev: dev)
+        } catch {
+            throw ExitCodeMessage(message: "\(error)", code: strict ? 2 : 1)
+        }
+        for r in result.reading where r.skipped > 0 {
+            printStderr("telltale: \(r.path): skipped \(r.skipped) bad lines (first: \(r.errors.first.map { "\($0)" } ?? "?"))")
+        }
+        do {
+            try result.model.write(to: out)
+        } catch {
+            throw ValidationErrorMessage("\(error)")
+        }
+        var summary = "wrote \(out): labels \(result.labels.joined(separator: ", ")); \(result.reading.map(\.rows).reduce(0, +)) training rows"
+        if let dev = result.dev {
+            summary += "\ndev metrics:"
+            for e in dev.labels {
+                summary += "\n  \(e.label): ROC-AUC \(e.rocAUC) F1 \(e.f1) ECE \(e.expectedCalibrationError) (n=\(e.support))"
+            }
+        }
+        printStderr(summary)
+    }
+}
+
+/// A run-time failure with a specific exit status (1: unreadable corpus, 2: bad line under --strict).
+struct ExitCodeMessage: Error, CustomStringConvertible {
+    var message: String
+    var code: Int32
+    var description: String { message }
+}
+
+func printStderr(_ s: String) {
+    FileHandle.standardError.write(Data((s + "\n").utf8))
+}
