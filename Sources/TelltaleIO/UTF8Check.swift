@@ -31,8 +31,10 @@ public enum UTF8Check {
             if i + need >= n { return LineError("invalid UTF-8 (truncated sequence)", byte: i + 1) }
             let c1 = base[i + 1]
             if c1 < lo || c1 > hi { return LineError("invalid UTF-8", byte: i + 1) }
-            for k in 2...max(need, 1) where k <= need {
+            var k = 2
+            while k <= need {
                 if base[i + k] & 0xC0 != 0x80 { return LineError("invalid UTF-8", byte: i + 1) }
+                k += 1
             }
             i += need + 1
         }

@@ -29,6 +29,8 @@ struct ParsedCase: Sendable, CustomStringConvertible {
     ParsedCase(line: "plain text line", text: "plain text line"),
     ParsedCase(line: "", text: ""),
     ParsedCase(line: "美国的 democracy", text: "美国的 democracy"),
+    ParsedCase(line: "café ♫ £5 Ω 😀 中", text: "café ♫ £5 Ω 😀 中"),          // 2-, 3- and 4-byte sequences
+    ParsedCase(line: #"{"text":"naïve — “quoted” ½"}"#, text: "naïve — “quoted” ½"),
 ])
 func parsesGoodLines(_ c: ParsedCase) {
     let (post, err) = parse(c.line)
