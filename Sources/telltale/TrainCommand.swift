@@ -20,8 +20,8 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, parsing: .upToNextOption, help: "Training files.")
     var data: [String]
 
-    @Option(name: .long, help: "Dev file: metrics on it go into the model card.")
-    var dev: String?
+    @Option(name: .long, parsing: .upToNextOption, help: "Dev files: metrics on them go into the model card.")
+    var dev: [String] = []
 
     @Option(name: .long, help: "Where to write the model.")
     var out: String
