@@ -10,6 +10,29 @@ public struct CorpusLoader: Sendable {
         self.strict = strict
     }
 
+    /// What `load` returns.
+    public struct Loaded: Sendable {
+        public var records: [CorpusRecord]
+        /// One per file, in order.
+        public var stats: [CorpusReadStats]
+        /// The label set used (given, or discovered and sorted).
+        public var labels: [String]
+    }
+
+    /// Reads `paths` with `labels`, or (nil) with every label found in them. JSONL files are read
+    /// once; when a fastText/TSV file must be read without a label set, the files are first scanned
+    /// for label names, because such lines are negative for the labels of the set they do not list.
+    public func load(_ paths: [String], labels: [String]?) throws(CorpusError) -> Loaded {
+        if let labels { return try read(paths, labels: labels) }
+        let allOpenWorld = paths.allSatisfy { (format ?? CorpusFormat.infer(fromPath: $0)) == .jsonl }
+        if !allOpenWorld { return try read(paths, labels: try discoverLabels(paths)) }
+        var loaded = try read(paths, labels: nil)
+        var found = Set<String>()
+        for r in loaded.records { found.formUnion(r.labels.keys) }
+        loaded.labels = found.sorted()
+        return loaded
+    }
+
     /// Every label named in `paths` (a streaming scan), sorted.
     public func discoverLabels(_ paths: [String]) throws(CorpusError) -> [String] {
         var found = Set<String>()
@@ -20,8 +43,8 @@ public struct CorpusLoader: Sendable {
         return found.sorted()
     }
 
-    /// The records of every file in order, restricted to `labels`, and each file's statistics.
-    public func read(_ paths: [String], labels: [String]) throws(CorpusError) -> (records: [CorpusRecord], stats: [CorpusReadStats]) {
+    /// The records of every file in order, restricted to `labels` (nil: all), and each file's statistics.
+    public func read(_ paths: [String], labels: [String]?) throws(CorpusError) -> Loaded {
         var records: [CorpusRecord] = []
         var stats: [CorpusReadStats] = []
         for p in paths {
@@ -29,6 +52,6 @@ public struct CorpusLoader: Sendable {
             while let r = try reader.next() { records.append(r) }
             stats.append(reader.stats)
         }
-        return (records, stats)
+        return Loaded(records: records, stats: stats, labels: labels ?? [])
     }
 }

@@ -70,21 +70,28 @@ public struct FeatureMatrixBuilder: Sendable {
         let recs = UncheckedBox(records)
         let parts = ParallelChunks.map(count: (records.count + chunkSize - 1) / chunkSize, threads: threads) { c in
             let extractor = FeatureExtractor(config: config, documentFrequencies: documentFrequencies)
-            var part = FeatureMatrix(bucketCount: config.bucketCount, labels: labels)
             var vector = FeatureVector()
-            var merger = DuplicateMerger(bucketCount: config.bucketCount)
-            var rowTargets = [Int8](repeating: -1, count: labels.count)
+            var merger = DuplicateMerger()
             let lo = c * chunkSize, hi = min(lo + chunkSize, recs.value.count)
+            var indices: [UInt32] = [], values: [Float] = [], offsets: [Int] = [0]
+            var targets = [[Int8]](repeating: [], count: labels.count)
+            indices.reserveCapacity((hi - lo) * 256)
+            values.reserveCapacity((hi - lo) * 256)
+            offsets.reserveCapacity(hi - lo + 1)
             for r in lo..<hi {
                 let record = recs.value[r]
                 extractor.extract(text: record.text, parent: record.parent, into: &vector)
-                merger.append(indices: vector.indices, values: vector.values, into: &part.indices, &part.values)
-                part.rowOffsets.append(part.indices.count)
-                for (l, name) in labels.enumerated() { rowTargets[l] = record.labels[name].map { Int8($0) } ?? -1 }
-                for l in labels.indices { part.targets[l].append(rowTargets[l]) }
-                part.sources.append(record.source)
-                part.hasParent.append(record.parent != nil)
+                merger.append(indices: vector.indices, values: vector.values, into: &indices, &values)
+                offsets.append(indices.count)
+                for (l, name) in labels.enumerated() { targets[l].append(record.labels[name].map { Int8($0) } ?? -1) }
             }
+            var part = FeatureMatrix(bucketCount: config.bucketCount, labels: labels)
+            part.rowOffsets = offsets
+            part.indices = indices
+            part.values = values
+            part.targets = targets
+            part.sources = recs.value[lo..<hi].map(\.source)
+            part.hasParent = recs.value[lo..<hi].map { $0.parent != nil }
             let n = done.add(hi - lo)
             progress.update { Self.rate("extracting features", n, recs.value.count, start) }
             return part

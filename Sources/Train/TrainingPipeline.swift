@@ -35,10 +35,17 @@ public struct TrainingPipeline: Sendable {
         let records: [CorpusRecord], stats: [CorpusReadStats]
         var devRecords: [CorpusRecord] = [], devStats: [CorpusReadStats] = []
         do {
-            labels = options.labels.isEmpty ? try loader.discoverLabels(data) : options.labels
+            let loaded = try loader.load(data, labels: options.labels.isEmpty ? nil : options.labels)
+            (records, stats, labels) = (loaded.records, loaded.stats, loaded.labels)
+            if records.isEmpty {
+                let first = stats.lazy.compactMap(\.errors.first).first.map { "; first bad line: \($0)" } ?? ""
+                throw TrainingError.noData("no readable rows in \(data.joined(separator: ", "))\(first)")
+            }
             guard !labels.isEmpty else { throw TrainingError.noData("no labels found in \(data.joined(separator: ", ")); pass the labels to train") }
-            (records, stats) = try loader.read(data, labels: labels)
-            if !dev.isEmpty { (devRecords, devStats) = try loader.read(dev, labels: labels) }
+            if !dev.isEmpty {
+                let d = try loader.read(dev, labels: labels)
+                (devRecords, devStats) = (d.records, d.stats)
+            }
         } catch let e as CorpusError {
             throw .corpus(e)
         } catch let e as TrainingError {
@@ -149,7 +156,6 @@ public struct TrainingPipeline: Sendable {
 
     /// Every label needs at least one labelled row.
     func checkLabelled(_ records: [CorpusRecord], labels: [String], files: [String]) throws(TrainingError) {
-        if records.isEmpty { throw .noData("no readable rows in \(files.joined(separator: ", "))") }
         for l in labels where !records.contains(where: { $0.labels[l] != nil }) {
             throw .noData("label `\(l)` has no labelled row in \(files.joined(separator: ", ")); check the label name or the data")
         }

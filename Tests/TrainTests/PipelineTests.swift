@@ -187,3 +187,26 @@ struct TopFeatureFinderTests {
                          NamedFeature(bucket: rye.indices[0], weight: -1, name: "word `rye`")]])
     }
 }
+
+struct CorpusLoaderTests {
+    @Test func discoversLabelsAcrossFormatsBeforeAssigningNegatives() throws {
+        let dir = TempDir()
+        let ft = dir.write("a.txt", "__label__b one\n__label__a two\n")
+        let js = dir.write("c.jsonl", #"{"text":"three","labels":{"c":1}}"#)
+        let loaded = try CorpusLoader().load([ft, js], labels: nil)
+        #expect(loaded.labels == ["a", "b", "c"])
+        // fastText lines are negative for the other labels of the set; the JSONL row stays partial.
+        #expect(loaded.records.map(\.labels) == [["a": 0, "b": 1, "c": 0], ["a": 1, "b": 0, "c": 0], ["c": 1]])
+        let onlyJSON = try CorpusLoader().load([js], labels: nil)
+        #expect(onlyJSON.labels == ["c"])
+        #expect(onlyJSON.stats.map(\.rows) == [1])
+    }
+
+    @Test func aFileWithOnlyBadLinesIsNoData() {
+        let dir = TempDir()
+        let path = dir.write("bad.jsonl", "nope\n")
+        #expect(throws: TrainingError.noData("no readable rows in \(path); first bad line: \(path):1: malformed JSON (the line does not start with '{'); each line must be one JSON object")) {
+            try TrainingPipeline(options: testOptions()).run(data: [path])
+        }
+    }
+}
