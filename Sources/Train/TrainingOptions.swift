@@ -1,3 +1,4 @@
+import Foundation
 import TextFeatures
 
 /// Everything that decides how a model is trained. The same data and the same options give a
@@ -46,6 +47,11 @@ public struct TrainingOptions: Sendable, Equatable {
     /// watch early stopping; 0 = none (identity calibration, fixed thresholds).
     public var holdoutFraction: Double = 0.1
     public var calibration: CalibrationMethod = .platt
+    /// Files to fit calibration and thresholds on instead of the random hold-out of the training
+    /// data. Use a file split like the data it must generalise to: a random row hold-out shares
+    /// near-duplicates with training (e.g. one sentence translated by several systems) and makes
+    /// calibration overconfident.
+    public var calibrationFiles: [String] = []
     public var threshold: ThresholdChoice = .fixed(0.5)
     /// Readable features kept per label and sign in the model (for `inspect` and explanations).
     public var topFeatures: Int = 20
@@ -102,6 +108,7 @@ public struct TrainingOptions: Sendable, Equatable {
         o["labels"] = labels.joined(separator: ",")
         o["holdoutFraction"] = String(holdoutFraction)
         o["calibration"] = calibration.rawValue
+        if !calibrationFiles.isEmpty { o["calibrationFiles"] = calibrationFiles.map { ($0 as NSString).lastPathComponent }.joined(separator: ",") }
         switch threshold {
         case .fixed(let t): o["threshold"] = "fixed \(t)"
         case .maxF1: o["threshold"] = "max F1 on hold-out"

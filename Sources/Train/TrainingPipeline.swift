@@ -34,6 +34,7 @@ public struct TrainingPipeline: Sendable {
         let labels: [String]
         let records: [CorpusRecord], stats: [CorpusReadStats]
         var devRecords: [CorpusRecord] = [], devStats: [CorpusReadStats] = []
+        var calibrationRecords: [CorpusRecord] = []
         do {
             let loaded = try loader.load(data, labels: options.labels.isEmpty ? nil : options.labels)
             (records, stats, labels) = (loaded.records, loaded.stats, loaded.labels)
@@ -45,6 +46,9 @@ public struct TrainingPipeline: Sendable {
             if !dev.isEmpty {
                 let d = try loader.read(dev, labels: labels)
                 (devRecords, devStats) = (d.records, d.stats)
+            }
+            if !options.calibrationFiles.isEmpty {
+                calibrationRecords = try loader.read(options.calibrationFiles, labels: labels).records
             }
         } catch let e as CorpusError {
             throw .corpus(e)
@@ -97,14 +101,18 @@ public struct TrainingPipeline: Sendable {
                                  weights: trained.weights, documentFrequencies: df)
         var fits: [CalibrationFit] = []
         var thresholds: [Double] = []
-        let holdoutRaw = MatrixScoring.rawScores(uncalibrated, matrix, rows: holdoutRows)
+        // Calibrate on the calibration files when given, else on the hold-out rows.
+        let calibrationMatrix = calibrationRecords.isEmpty ? matrix
+            : builder.matrix(calibrationRecords, labels: labels, documentFrequencies: df)
+        let calibrationRows = calibrationRecords.isEmpty ? holdoutRows : Array(0..<calibrationMatrix.rowCount)
+        let holdoutRaw = MatrixScoring.rawScores(uncalibrated, calibrationMatrix, rows: calibrationRows)
         for l in labels.indices {
             var scores: [Double] = [], truth: [Bool] = []
-            for (i, r) in holdoutRows.enumerated() where matrix.targets[l][r] >= 0 {
+            for (i, r) in calibrationRows.enumerated() where calibrationMatrix.targets[l][r] >= 0 {
                 scores.append(holdoutRaw[l][i])
-                truth.append(matrix.targets[l][r] == 1)
+                truth.append(calibrationMatrix.targets[l][r] == 1)
             }
-            let fit = CalibrationFitter.fit(holdoutRows.isEmpty ? .none : options.calibration, scores: scores, targets: truth)
+            let fit = CalibrationFitter.fit(calibrationRows.isEmpty ? .none : options.calibration, scores: scores, targets: truth)
             fits.append(fit)
             let probabilities = scores.map { fit.calibration.probability(raw: $0) }
             thresholds.append(options.threshold.threshold(probabilities: probabilities, targets: truth))

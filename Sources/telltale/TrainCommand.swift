@@ -59,6 +59,9 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, help: "Calibration: none, platt or isotonic.")
     var calibration: String = "platt"
 
+    @Option(name: .long, parsing: .upToNextOption, help: "Fit calibration and thresholds on these files instead of a random hold-out of the training data.")
+    var calibrateOn: [String] = []
+
     @Option(name: .long, help: "Flag threshold: a probability, or max-f1 (chosen on the hold-out).")
     var threshold: String = "0.5"
 
@@ -110,6 +113,7 @@ struct TrainCommand: ParsableCommand {
             throw ValidationError("--threshold must be a probability or max-f1, got '\(threshold)'")
         }
         o.holdoutFraction = holdout
+        o.calibrationFiles = calibrateOn
         if let format {
             guard let f = CorpusFormat(rawValue: format) else {
                 throw ValidationError("--format must be one of \(CorpusFormat.allCases.map(\.rawValue).joined(separator: ", ")), got '\(format)'")
