@@ -20,6 +20,8 @@ public struct AuthorSummary: Sendable {
     public var clusters: Int
     /// Posts that were near-duplicates of another account's earlier post.
     public var copies: Int
+    /// Posts in clusters shared with other accounts (copies + originals that others copied).
+    public var sharedPosts: Int
     public var firstTime: Double?
     public var lastTime: Double?
     public var lead: LeadScore
@@ -30,8 +32,8 @@ public struct AuthorSummary: Sendable {
 /// lead = (flag + workday + duplicate) / 3, each part in 0...1:
 /// - flag: share of the account's posts with at least one flag (0 when not scored);
 /// - workday: `WorkdayRhythm.score` (Beijing office hours, both halves of the day, lunch dip);
-/// - duplicate: min(1, cross-account near-duplicate clusters joined / posts) — an account whose
-///   every post is pasted by other accounts (or pasted from them) reaches 1.
+/// - duplicate: share of the account's posts in near-duplicate clusters shared with other accounts
+///   (copied from them, or originals they copied) — an account that only pastes reaches 1.
 public struct LeadScore: Equatable, Sendable {
     public var flag: Double
     public var workday: Double
@@ -51,7 +53,8 @@ public struct LeadScore: Equatable, Sendable {
     least one flag. workday: Beijing office-hours share (Mon–Fri 09:00–18:00, UTC+8) × balance of \
     morning and afternoon activity × (1 + lunch dip) / 2 — an office day with a lunch break scores \
     high, evening posters from other time zones that land in one half of the Beijing day do not. \
-    duplicate: near-duplicate clusters shared with other accounts ÷ posts, capped at 1. \
+    duplicate: share of the account's posts that are near-duplicates shared with other accounts \
+    (copied from them, or first posted and then copied by them). \
     A lead for an analyst to check, not a verdict about an account.
     """
 }
@@ -71,12 +74,12 @@ extension AuthorTable {
         }
         let anyScored = (0..<labelCount).contains { scored[a * labelCount + $0] > 0 }
         let anyFlagShare = anyScored && c.posts > 0 ? Double(c.anyFlagged) / Double(c.posts) : nil
-        let duplicate = c.posts > 0 ? min(1, Double(c.clusters) / Double(c.posts)) : 0
+        let duplicate = c.posts > 0 ? min(1, Double(c.sharedPosts) / Double(c.posts)) : 0
         return AuthorSummary(
             name: names[a], isUnknown: isUnknown(id), posts: c.posts,
             hours: zip(wd, we).map { Int($0) + Int($1) }, weekdayHours: wd.map { Int($0) },
             rhythm: rhythm, flagShare: flagShare, meanScore: meanScore, anyFlagShare: anyFlagShare,
-            clusters: c.clusters, copies: c.copies, firstTime: c.firstTime, lastTime: c.lastTime,
+            clusters: c.clusters, copies: c.copies, sharedPosts: c.sharedPosts, firstTime: c.firstTime, lastTime: c.lastTime,
             lead: LeadScore(flag: anyFlagShare ?? 0, workday: rhythm.score, duplicate: duplicate))
     }
 }

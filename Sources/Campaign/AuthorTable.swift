@@ -99,6 +99,9 @@ struct AuthorCounters {
     var copies = 0
     /// Clusters with at least two distinct authors this author took part in.
     var clusters = 0
+    /// Posts in clusters shared with other accounts: `copies` plus the first post of every
+    /// cluster this author started that other accounts then copied.
+    var sharedPosts = 0
     var firstTime: Double?
     var lastTime: Double?
     var recentNext: UInt8 = 0

@@ -3,6 +3,9 @@
 /// bounded cluster index (`NearDuplicateIndex`), never the texts. Not thread-safe: scoring and
 /// signatures can be computed on many threads, `add` is called from one.
 ///
+/// Copy-paste per author: `copies` counts its posts that near-duplicate another account's earlier
+/// post; `sharedPosts` adds, for each cluster it started that others then copied, its posts in
+/// that cluster made before the first copy (so both are exact, whatever the input order).
 /// Cluster participation per author: an author is credited once per cluster that has at least two
 /// distinct authors (the founder when the second author arrives, every later new author when it
 /// joins). A cluster remembers `authorsPerCluster` author ids; beyond that, whether an author is
@@ -47,7 +50,11 @@ public final class CampaignAggregator {
             if c.sample == nil { c.sample = Self.clip(text, sampleChars) }
             if c.authorIDs.isEmpty { c.authorIDs = [c.founder] }
             let hadOtherAuthor = c.distinctAuthors > 1 || c.founder != a
-            if hadOtherAuthor { authors.counters[Int(a)].copies += 1 }
+            if !hadOtherAuthor { c.founderPosts += 1 }
+            if hadOtherAuthor {
+                authors.counters[Int(a)].copies += 1
+                authors.counters[Int(a)].sharedPosts += 1
+            }
             let recentlySeen = authors.rememberCluster(a, cluster: c.id)
             let isNew: Bool
             if c.authorIDs.contains(a) {
@@ -60,7 +67,10 @@ public final class CampaignAggregator {
             }
             guard isNew else { return }
             c.distinctAuthors += 1
-            if c.distinctAuthors == 2 { authors.counters[Int(c.founder)].clusters += 1 }
+            if c.distinctAuthors == 2 {
+                authors.counters[Int(c.founder)].clusters += 1
+                authors.counters[Int(c.founder)].sharedPosts += c.founderPosts
+            }
             authors.counters[Int(a)].clusters += 1
         }
     }

@@ -21,6 +21,9 @@ public struct DuplicateCluster: Sendable {
     public var lastTime: Double?
     /// Posts with at least one flag.
     public var flaggedPosts = 0
+    /// Posts by the founder while it was the cluster's only author (credited to it as shared
+    /// posts when a second account joins).
+    var founderPosts = 1
     /// The text of the first copy (the representative's text is not kept, to keep single-post
     /// clusters small); clipped to `sampleChars`.
     public var sample: String?

@@ -5,7 +5,8 @@
 ///   scores 45/168 ≈ 0.27);
 /// - `lunchDip`: 1 − (posts 12:00–12:59) / (mean posts per other office hour, 09–12 and 13–18),
 ///   weekdays only: 1 = nobody posts at lunch, 0 = lunch like any working hour, negative = busier
-///   at lunch; nil without office-hour posts;
+///   at lunch; nil unless there are posts both in the morning and in the afternoon (a "dip"
+///   between a morning and an empty afternoon says nothing);
 /// - `balance`: min/max of the per-hour rates of the morning (09–12) and afternoon (13–18):
 ///   near 0 when all office-hour posts fall in one half — this is what separates a US-evening
 ///   poster (20:00–24:00 New York = 08:00–12:00 Beijing next morning) from an office day;
@@ -38,7 +39,7 @@ public struct WorkdayRhythm: Equatable, Sendable {
         let share = office / Double(timedPosts)
         officeShare = share
         let otherRate = (morning + afternoon) / 8
-        lunchDip = otherRate > 0 ? 1 - lunch / otherRate : nil
+        lunchDip = morning > 0 && afternoon > 0 ? 1 - lunch / otherRate : nil
         let mr = morning / 3, ar = afternoon / 5
         let b = max(mr, ar) > 0 ? min(mr, ar) / max(mr, ar) : 0
         balance = office > 0 ? b : nil

@@ -124,3 +124,19 @@ private let tuesday0930 = 1_709_602_200.0
     #expect(agg.authors.count == 2)
     #expect(agg.authorSummaries().filter(\.isUnknown).count == 1)
 }
+
+@Test func theFounderGetsCreditForEveryRepeatMadeBeforeTheFirstCopy() throws {
+    let agg = aggregate([
+        ("a1", pasted, nil, 0),
+        ("a1", pasted.uppercased(), nil, 0),
+        ("a1", pasted + " https://t.co/abc", nil, 0),
+        ("a2", pasted, nil, 0),
+        ("a1", pasted, nil, 0),            // after the copy: a copy of a2's post too
+        ("a3", "Another post entirely, about the football match in the village yesterday.", nil, 0),
+    ])
+    let byName = Dictionary(uniqueKeysWithValues: agg.authorSummaries().map { ($0.name, $0) })
+    #expect(byName["a1"]?.sharedPosts == 4 && byName["a1"]?.copies == 1)
+    #expect(byName["a2"]?.sharedPosts == 1 && byName["a2"]?.copies == 1)
+    #expect(byName["a1"]?.lead.duplicate == 1 && byName["a2"]?.lead.duplicate == 1)
+    #expect(byName["a3"]?.sharedPosts == 0)
+}

@@ -1,0 +1,59 @@
+import Campaign
+
+/// The compact text summary `telltale accounts` prints to stdout: totals, the ranked accounts and
+/// the largest clusters.
+enum AccountsTable {
+    static func render(_ r: CampaignResult) -> String {
+        let accounts = r.authors.filter { !$0.isUnknown }.count
+        var lines: [String] = []
+        lines.append("\(r.posts) posts from \(accounts) accounts (\(r.rankedAuthors.count) with ≥ \(r.settings.minPosts) posts ranked); "
+            + "\(r.timedPosts) with a time; \(r.duplicatePosts) near-duplicate posts in \(r.clusters.count) cluster\(r.clusters.count == 1 ? "" : "s") (\(r.crossAccountClusters) across accounts)")
+        let ranked = r.rankedAuthors.prefix(r.settings.top)
+        if !ranked.isEmpty {
+            lines.append("")
+            lines.append(row(["#", "lead", "flag", "work", "dup", "posts", "office", "lunch", "clusters"]) + "  account")
+            for (i, a) in ranked.enumerated() {
+                lines.append(row([
+                    "\(i + 1)", f2(a.lead.value), r.labels.isEmpty ? "-" : f2(a.lead.flag), f2(a.lead.workday), f2(a.lead.duplicate),
+                    "\(a.posts)", pct(a.rhythm.officeShare), pct(a.rhythm.lunchDip), "\(a.clusters)",
+                ]) + "  " + oneLine(a.name, 40))
+            }
+        }
+        let clusters = r.clusters.prefix(min(r.settings.top, 10))
+        if !clusters.isEmpty {
+            lines.append("")
+            lines.append(row(["", "posts", "accounts"]) + "  " + pad("first (Beijing)", 17) + "  text")
+            for c in clusters {
+                lines.append(row(["", "\(c.posts)", "\(c.distinctAuthors)"]) + "  " + pad(c.firstTime.map(TimeFormat.beijing) ?? "-", 17) + "  " + oneLine(c.sample ?? "", 60))
+            }
+        }
+        lines.append("")
+        lines.append("lead = (flag + work + dup) / 3: flag share, Beijing workday rhythm, cross-account copy-paste — a lead to check, not a verdict.")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func row(_ cells: [String]) -> String {
+        cells.enumerated().map { i, c in
+            let w = i == 0 ? 4 : 7
+            return c.count >= w ? c : String(repeating: " ", count: w - c.count) + c
+        }.joined(separator: " ")
+    }
+
+    private static func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
+
+    private static func f2(_ x: Double) -> String {
+        let v = Int((x * 100).rounded())
+        return "\(v / 100).\(v % 100 < 10 ? "0" : "")\(v % 100)"
+    }
+
+    private static func pct(_ x: Double?) -> String {
+        guard let x, x.isFinite else { return "-" }
+        return "\(Int((x * 100).rounded()))%"
+    }
+
+    /// `s` on one line (control characters become spaces), cut to `limit` characters.
+    static func oneLine(_ s: String, _ limit: Int) -> String {
+        let flat = String(String.UnicodeScalarView(s.unicodeScalars.map { $0.value < 0x20 || $0.value == 0x7F ? " " : $0 }))
+        return flat.count <= limit ? flat : String(flat.prefix(limit - 1)) + "…"
+    }
+}
