@@ -1,0 +1,67 @@
+/// Number and text formatting shared by the report renderers: fixed decimals without locale
+/// surprises, metric values that may be undefined, one-line truncated excerpts, and the shortest
+/// threshold a user can type that makes exactly the same decisions as an exact score.
+public enum ReportFormat {
+    /// `x` with exactly `digits` decimals, rounded half away from zero ("0.912", "-1.50", "12").
+    public static func fixed(_ x: Double, _ digits: Int) -> String {
+        guard x.isFinite else { return x.isNaN ? "nan" : (x < 0 ? "-inf" : "inf") }
+        var scale = 1.0
+        for _ in 0..<max(digits, 0) { scale *= 10 }
+        let scaled = (abs(x) * scale).rounded(.toNearestOrAwayFromZero)
+        guard scaled < 9e15 else { return String(x) }
+        let n = Int64(scaled)
+        let sign = x < 0 && n != 0 ? "-" : ""
+        if digits <= 0 { return sign + String(n) }
+        let s = Int64(scale)
+        var fraction = String(n % s)
+        while fraction.count < digits { fraction = "0" + fraction }
+        return sign + String(n / s) + "." + fraction
+    }
+
+    /// A metric with `digits` decimals, or "n/a" when it is undefined.
+    public static func metric(_ m: MetricValue, _ digits: Int = 3) -> String {
+        m.value.map { fixed($0, digits) } ?? "n/a"
+    }
+
+    /// Text on one line (runs of whitespace, newlines included, become one space), cut to at most
+    /// `limit` characters (the last one "…") when longer. Grapheme-safe.
+    public static func excerpt(_ text: String, limit: Int) -> String {
+        var out = ""
+        var count = 0
+        var pendingSpace = false
+        for ch in text {
+            if ch.isWhitespace {
+                pendingSpace = count > 0
+                continue
+            }
+            let needed = pendingSpace ? 2 : 1
+            if count + needed > limit {
+                // No room for this character: end with an ellipsis in place of the last one kept.
+                if count >= limit, !out.isEmpty { out.removeLast() }
+                while out.last == " " { out.removeLast() }
+                return out + "…"
+            }
+            if pendingSpace { out.append(" ") }
+            out.append(ch)
+            count += needed
+            pendingSpace = false
+        }
+        return out
+    }
+
+    /// The shortest decimal `t` with `above < t <= atMost` (`above` nil: no lower bound), as text.
+    /// Used to suggest a `--threshold`: any value in that interval flags exactly the rows scoring at
+    /// least `atMost` when the next lower score is `above`.
+    public static func shortestThreshold(above lower: Double?, atMost upper: Double) -> String {
+        for digits in 0...17 {
+            var scale = 1.0
+            for _ in 0..<digits { scale *= 10 }
+            // The largest multiple of 10^-digits that is <= upper.
+            let candidate = fixed((upper * scale).rounded(.down) / scale, digits)
+            guard let value = Double(candidate), value <= upper else { continue }
+            if let lower, !(value > lower) { continue }
+            return candidate
+        }
+        return String(upper)
+    }
+}

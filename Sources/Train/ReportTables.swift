@@ -1,0 +1,110 @@
+/// The tables every report format shows, built once from a `ReportDocument` (text and Markdown
+/// render them directly; HTML uses the same rows).
+public enum ReportTables {
+    /// Per label at its threshold, then the macro averages.
+    public static func metrics(_ doc: ReportDocument) -> ReportTable {
+        var t = ReportTable(headers: ["label", "threshold", "support", "positives", "precision", "recall", "F1",
+                                      "ROC-AUC", "PR-AUC", "log loss", "ECE"])
+        for r in doc.labels {
+            let e = r.evaluation
+            t.append([e.label, ReportFormat.fixed(e.threshold, 2), String(e.support), String(e.positives),
+                      m(e.precision), m(e.recall), m(e.f1), m(e.rocAUC), m(e.prAUC), m(e.logLoss), m(e.expectedCalibrationError)])
+        }
+        let a = doc.macro
+        t.append(["macro", "", "", "", m(a.precision), m(a.recall), m(a.f1), m(a.rocAUC), m(a.prAUC), m(a.logLoss),
+                  m(a.expectedCalibrationError)])
+        return t
+    }
+
+    /// Confusion counts at each label's threshold.
+    public static func confusion(_ doc: ReportDocument) -> ReportTable {
+        var t = ReportTable(headers: ["label", "threshold", "TP", "FP", "TN", "FN", "unscored"])
+        for r in doc.labels {
+            let e = r.evaluation, c = e.confusion
+            t.append([e.label, ReportFormat.fixed(e.threshold, 2), String(c.truePositives), String(c.falsePositives),
+                      String(c.trueNegatives), String(c.falseNegatives), String(e.unscored)])
+        }
+        return t
+    }
+
+    /// Thresholds for the target precisions and the best F1, with what they give.
+    public static func thresholds(_ doc: ReportDocument) -> ReportTable {
+        var t = ReportTable(headers: ["label", "goal", "--threshold", "precision", "recall", "F1", "flagged"],
+                            alignments: [.left, .left, .right, .right, .right, .right, .right])
+        for r in doc.labels {
+            for c in r.thresholdChoices {
+                guard let p = c.point else {
+                    t.append([r.label, c.goal, "not reached", "", "", "", ""])
+                    continue
+                }
+                t.append([r.label, c.goal, c.suggested ?? String(p.threshold), m(p.precision), m(p.recall), m(p.f1),
+                          String(p.confusion.predictedPositives)])
+            }
+        }
+        return t
+    }
+
+    /// Per source and label at the label's threshold. `flagged` is the share of rows flagged: on
+    /// a source with only negatives it is the false-positive rate, the number that shows a shortcut.
+    public static func bySource(_ doc: ReportDocument) -> ReportTable {
+        var t = ReportTable(headers: ["source", "label", "support", "positives", "flagged", "precision", "recall", "F1", "ROC-AUC"],
+                            alignments: [.left, .left, .right, .right, .right, .right, .right, .right, .right])
+        for s in doc.bySource {
+            for e in s.labels {
+                t.append([s.source, e.label, String(e.support), String(e.positives), flaggedShare(e),
+                          m(e.precision), m(e.recall), m(e.f1), m(e.rocAUC)])
+            }
+        }
+        return t
+    }
+
+    /// Share of rows flagged at the threshold ("n/a" without rows).
+    public static func flaggedShare(_ e: LabelEvaluation) -> String {
+        e.support == 0 ? "n/a" : ReportFormat.fixed(Double(e.confusion.predictedPositives) / Double(e.support), 3)
+    }
+
+    /// The precision/recall/F1 sweep of one label at every `step` (on the evaluation's grid).
+    public static func sweep(_ r: LabelReport, step: Double = 0.1) -> ReportTable {
+        var t = ReportTable(headers: ["threshold", "precision", "recall", "F1", "flagged", "TP", "FP", "FN"])
+        for p in r.evaluation.sweep where isMultiple(p.threshold, of: step) {
+            t.append([ReportFormat.fixed(p.threshold, 2), m(p.precision), m(p.recall), m(p.f1),
+                      String(p.confusion.predictedPositives), String(p.confusion.truePositives),
+                      String(p.confusion.falsePositives), String(p.confusion.falseNegatives)])
+        }
+        return t
+    }
+
+    /// Every distinct reason a metric of the main table is undefined: "off_topic ROC-AUC: no negative examples".
+    public static func undefinedNotes(_ doc: ReportDocument) -> [String] {
+        var notes: [String] = []
+        for r in doc.labels {
+            let e = r.evaluation
+            if e.support == 0 {
+                notes.append(e.unscored > 0
+                    ? "\(e.label): every metric n/a, its \(e.unscored) labelled rows could not be scored (the label needs a parent post and they have none)"
+                    : "\(e.label): every metric n/a, no row has this label")
+                continue
+            }
+            var byReason: [(String, [String])] = []
+            for (name, v) in [("precision", e.precision), ("recall", e.recall), ("F1", e.f1), ("ROC-AUC", e.rocAUC),
+                              ("PR-AUC", e.prAUC), ("log loss", e.logLoss), ("ECE", e.expectedCalibrationError)] {
+                guard v.value == nil else { continue }
+                let reason = v.reason ?? "undefined"
+                if let i = byReason.firstIndex(where: { $0.0 == reason }) { byReason[i].1.append(name) } else { byReason.append((reason, [name])) }
+            }
+            for (reason, names) in byReason { notes.append("\(e.label) \(names.joined(separator: ", ")): n/a, \(reason)") }
+            if e.unscored > 0 {
+                notes.append("\(e.label): \(e.unscored) labelled rows not scored (the label needs a parent post and they have none)")
+            }
+        }
+        return notes
+    }
+
+    static func isMultiple(_ x: Double, of step: Double) -> Bool {
+        guard step > 0 else { return true }
+        let k = x / step
+        return abs(k - k.rounded()) < 1e-6
+    }
+
+    private static func m(_ v: MetricValue) -> String { ReportFormat.metric(v) }
+}
