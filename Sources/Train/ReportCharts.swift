@@ -45,7 +45,7 @@ public enum ReportCharts {
         c.series.append(.init(name: "chance (\(ReportFormat.fixed(prevalence, 2)) positive)", colour: P.grey, style: .line,
                               points: [CurvePoint(x: 0, y: prevalence), CurvePoint(x: 1, y: prevalence)], dash: "5 4"))
         c.series.append(.init(name: "model", colour: P.blue, style: .line, points: r.precisionRecall))
-        let targets = r.thresholdChoices.filter { $0.targetPrecision != nil && $0.point != nil }
+        let targets = r.thresholdOptions.filter { $0.targetPrecision != nil && $0.point != nil }
         if !targets.isEmpty {
             c.series.append(.init(name: "target precision", colour: P.purple, style: .points,
                                   points: targets.map { CurvePoint(x: $0.point!.recall.value ?? 0, y: $0.point!.precision.value ?? 0, threshold: $0.point!.threshold) },
@@ -124,7 +124,7 @@ public enum ReportCharts {
         c.series.append(line("recall", P.orange, "7 3", \.recall))
         c.series.append(line("F1", P.green, "2 2", \.f1))
         c.series.append(.init(name: thresholdName(r), colour: P.vermillion, style: .vertical, points: [CurvePoint(x: e.threshold, y: 0)], dash: "6 3"))
-        let targets = r.thresholdChoices.filter { $0.targetPrecision != nil && $0.point != nil }
+        let targets = r.thresholdOptions.filter { $0.targetPrecision != nil && $0.point != nil }
         if !targets.isEmpty {
             c.series.append(.init(name: "target precision", colour: P.purple, style: .vertical,
                                   points: targets.map { CurvePoint(x: $0.point!.threshold, y: 0) }, dash: "2 3",

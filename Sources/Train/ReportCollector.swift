@@ -106,13 +106,13 @@ public final class EvaluationCollector {
                                                 unscored: unscored[lane].values.reduce(0, +), options: options)
             let distinct = ThresholdMetrics.distinctThresholds(data)
             var choices = evaluation.thresholdsForPrecision.map {
-                ThresholdChoice(targetPrecision: $0.targetPrecision, point: $0.point,
+                ThresholdOption(targetPrecision: $0.targetPrecision, point: $0.point,
                                 suggested: $0.point.map { suggestion(for: $0.threshold, among: distinct) })
             }
             let best = ThresholdMetrics.bestF1(data)
-            choices.append(ThresholdChoice(targetPrecision: nil, point: best, suggested: best.map { suggestion(for: $0.threshold, among: distinct) }))
+            choices.append(ThresholdOption(targetPrecision: nil, point: best, suggested: best.map { suggestion(for: $0.threshold, among: distinct) }))
             labelReports.append(LabelReport(
-                evaluation: evaluation, thresholdChoices: choices,
+                evaluation: evaluation, thresholdOptions: choices,
                 roc: ReportCurves.thin(ReportCurves.roc(data), maxPoints: curvePoints),
                 precisionRecall: ReportCurves.thin(ReportCurves.precisionRecall(data), maxPoints: curvePoints),
                 histogram: ReportCurves.histogram(data, bins: histogramBins),

@@ -73,7 +73,7 @@ public struct ReportDataFile: Sendable, Equatable {
 public struct LabelReport: Sendable, Equatable {
     public var evaluation: LabelEvaluation
     /// For each target precision, then the best-F1 threshold.
-    public var thresholdChoices: [ThresholdChoice]
+    public var thresholdOptions: [ThresholdOption]
     public var roc: [CurvePoint]
     public var precisionRecall: [CurvePoint]
     public var histogram: ScoreHistogram
@@ -84,10 +84,10 @@ public struct LabelReport: Sendable, Equatable {
 
     public var label: String { evaluation.label }
 
-    public init(evaluation: LabelEvaluation, thresholdChoices: [ThresholdChoice], roc: [CurvePoint], precisionRecall: [CurvePoint],
+    public init(evaluation: LabelEvaluation, thresholdOptions: [ThresholdOption], roc: [CurvePoint], precisionRecall: [CurvePoint],
                 histogram: ScoreHistogram, falsePositives: [ReportExample], falseNegatives: [ReportExample]) {
         self.evaluation = evaluation
-        self.thresholdChoices = thresholdChoices
+        self.thresholdOptions = thresholdOptions
         self.roc = roc
         self.precisionRecall = precisionRecall
         self.histogram = histogram
@@ -98,7 +98,7 @@ public struct LabelReport: Sendable, Equatable {
 
 /// A threshold chosen for a goal (a target precision, or the best F1) with what it gives, and
 /// the shortest value to pass as `--threshold label=VALUE` for exactly those decisions.
-public struct ThresholdChoice: Sendable, Equatable {
+public struct ThresholdOption: Sendable, Equatable {
     /// The target precision; nil for the best-F1 choice.
     public var targetPrecision: Double?
     /// nil when no threshold reaches the goal.

@@ -43,7 +43,7 @@ public enum ReportJSON {
     static func label(_ r: LabelReport) -> ReportJSONValue {
         let e = r.evaluation
         var m = basics(e)
-        m.append(("thresholds", .array(r.thresholdChoices.map { choice in
+        m.append(("thresholds", .array(r.thresholdOptions.map { choice in
             var o: [(String, ReportJSONValue)] = [
                 ("goal", .string(choice.targetPrecision == nil ? "best_f1" : "precision")),
                 ("target", .optional(choice.targetPrecision)),

@@ -32,7 +32,7 @@ public enum ReportTables {
         var t = ReportTable(headers: ["label", "goal", "--threshold", "precision", "recall", "F1", "flagged"],
                             alignments: [.left, .left, .right, .right, .right, .right, .right])
         for r in doc.labels {
-            for c in r.thresholdChoices {
+            for c in r.thresholdOptions {
                 guard let p = c.point else {
                     t.append([r.label, c.goal, "not reached", "", "", "", ""])
                     continue

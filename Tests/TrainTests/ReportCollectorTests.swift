@@ -84,14 +84,14 @@ struct ReportCollectorTests {
         #expect(none.labels[0].precision == .undefined("no positive examples") || none.labels[0].recall == .undefined("no positive examples"))
     }
 
-    @Test func thresholdChoicesGiveTheLowestThresholdReachingEachTargetAndAValueToType() {
+    @Test func thresholdOptionsGiveTheLowestThresholdReachingEachTargetAndAValueToType() {
         // scores asc 0.2(−) 0.35(+) 0.8(+) 0.9(+): from 0.35 precision is 1.
         let c = EvaluationCollector(labels: ["a"], thresholds: [0.5])
         for (p, t) in [(0.2, 0), (0.35, 1), (0.8, 1), (0.9, 1)] {
             c.add(CorpusRecord(text: "x", labels: ["a": t]), probabilities: [p])
         }
         let doc = c.report(context: ReportContext(model: "m"), options: EvaluationOptions(targetPrecisions: [0.7, 0.95]))
-        let choices = doc.labels[0].thresholdChoices
+        let choices = doc.labels[0].thresholdOptions
         #expect(choices.map(\.targetPrecision) == [0.7, 0.95, nil])
         #expect(choices[0].point?.threshold == 0.2 && choices[0].suggested == "0.2")   // precision 0.75 from the lowest score
         #expect(choices[1].point?.threshold == 0.35 && choices[1].suggested == "0.35") // stays within 0.01 below 0.35
@@ -103,7 +103,7 @@ struct ReportCollectorTests {
     @Test func unreachableTargetIsReportedAsSuch() {
         let c = EvaluationCollector(labels: ["a"], thresholds: [0.5])
         for (p, t) in [(0.9, 0), (0.1, 1)] { c.add(CorpusRecord(text: "x", labels: ["a": t]), probabilities: [p]) }
-        let choice = c.report(context: ReportContext(model: "m"), options: EvaluationOptions(targetPrecisions: [0.95])).labels[0].thresholdChoices[0]
+        let choice = c.report(context: ReportContext(model: "m"), options: EvaluationOptions(targetPrecisions: [0.95])).labels[0].thresholdOptions[0]
         #expect(choice.point == nil && choice.suggested == nil)
     }
 
