@@ -9,31 +9,38 @@ public final class FeatureExtractor {
     public let documentFrequencies: DocumentFrequencies?
     private let normalizer = Normalizer()
     private let segmenter = Segmenter()
-    private let bucketCount: Int
-    private let wordSeed = FeatureFamily.word.seed
-    private let charSeed = FeatureFamily.chars.seed
-    private let hanSeed = FeatureFamily.han.seed
-    private let scriptSeed = FeatureFamily.script.seed
-    private let normalizationSeed = FeatureFamily.normalization.seed
-    private let shapeSeed = FeatureFamily.shape.seed
-    private let pairSeed = FeatureFamily.pair.seed
+    let bucketCount: Int
+    let wordSeed = FeatureFamily.word.seed
+    let charSeed = FeatureFamily.chars.seed
+    let hanSeed = FeatureFamily.han.seed
+    let pairSeed = FeatureFamily.pair.seed
     /// FNV-1a of each span placeholder word (index = `SpanKind.rawValue`).
-    private static let placeholderHashes: [UInt64] = SpanKind.allCases.map { FeatureHash.hash($0.placeholder) }
+    static let placeholderHashes: [UInt64] = SpanKind.allCases.map { FeatureHash.hash($0.placeholder) }
+    /// Hashes of every script, normalisation and shape indicator key, computed once.
+    let keys: IndicatorKeys
 
-    private var post = TextAnalysis()
+    var post = TextAnalysis()
     private var parentPost = TextAnalysis()
-    private var tokenHashes: [UInt64] = []
+    var tokenHashes: [UInt64] = []
     private var content: [UInt64] = []
     private var stems: [Range<Int>] = []
     private var parentContent: [UInt64] = []
     private var parentStems: [Range<Int>] = []
-    private var recordNames = false
+    var recordNames = false
+    /// Bucket indices of the family being hashed (moved into the vector once per family).
+    var indexScratch: UnsafeMutablePointer<UInt32>
+    var indexScratchCapacity: Int
 
     public init(config: FeatureConfig = FeatureConfig(), documentFrequencies: DocumentFrequencies? = nil) {
         self.config = config
         self.documentFrequencies = documentFrequencies
         bucketCount = config.bucketCount
+        keys = IndicatorKeys(seeds: (FeatureFamily.script.seed, FeatureFamily.normalization.seed, FeatureFamily.shape.seed))
+        indexScratchCapacity = 1024
+        indexScratch = .allocate(capacity: indexScratchCapacity)
     }
+
+    deinit { indexScratch.deallocate() }
 
     /// Analyses one text without hashing (for `telltale features` and tests).
     public func analyze(_ text: String) -> TextAnalysis {
@@ -98,7 +105,9 @@ public final class FeatureExtractor {
                         replyTokens: post.tokens.count, parentTokens: parentPost.tokens.count,
                         replyScript: post.dominantScript, parentScript: parentPost.dominantScript,
                         df: documentFrequencies)
-                    PairFeatures.indicators(sim) { key, name in indicator(.pair, key, name, into: &vector) }
+                    PairFeatures.indicators(sim) { key, name in
+                        emit(FeatureHash.hash(key, seed: pairSeed), name, into: &vector)
+                    }
                 }
             }
         }
@@ -122,228 +131,64 @@ public final class FeatureExtractor {
         }
     }
 
-    // MARK: - Families
+    // MARK: - Appending features
 
-    @inline(__always) private func seed(_ f: FeatureFamily) -> UInt64 {
-        switch f {
-        case .word: wordSeed
-        case .chars: charSeed
-        case .han: hanSeed
-        case .script: scriptSeed
-        case .normalization: normalizationSeed
-        case .shape: shapeSeed
-        case .pair: pairSeed
-        }
-    }
-
+    /// Appends an indicator feature (value 1).
     @inline(__always)
-    private func append(_ h: UInt64, _ value: Float, _ name: @autoclosure () -> String, into v: inout FeatureVector) {
+    func emit(_ h: UInt64, _ name: () -> String, into v: inout FeatureVector) {
         v.indices.append(FeatureHash.bucket(h, bucketCount: bucketCount))
-        v.values.append(value)
+        v.values.append(1)
         if recordNames { v.names.append(name()) }
     }
 
-    private func indicator(_ family: FeatureFamily, _ key: String, _ name: () -> String, into v: inout FeatureVector) {
-        append(FeatureHash.hash(key, seed: seed(family)), 1, name(), into: &v)
+    /// A writer over `indexScratch` for one text family (no class property is touched per feature).
+    func beginFamily() -> IndexWriter {
+        IndexWriter(base: indexScratch, capacity: indexScratchCapacity, mask: UInt64(bucketCount - 1))
     }
 
-    /// Appends a bucket whose value `scale` sets later (text families).
+    /// Moves the family's indices into `v`, each with value 1/sqrt(n), so the family has unit L2
+    /// norm when no index repeats.
+    func endFamily(_ w: IndexWriter, into v: inout FeatureVector) {
+        indexScratch = w.base
+        indexScratchCapacity = w.capacity
+        guard w.count > 0 else { return }
+        v.indices.append(contentsOf: UnsafeBufferPointer(start: w.base, count: w.count))
+        v.values.append(contentsOf: repeatElement(1 / Float(w.count).squareRoot(), count: w.count))
+    }
+}
+
+/// Appends bucket indices to a growable buffer it owns while a family is hashed.
+struct IndexWriter {
+    var base: UnsafeMutablePointer<UInt32>
+    var capacity: Int
+    var count = 0
+    let mask: UInt64
+
+    init(base: UnsafeMutablePointer<UInt32>, capacity: Int, mask: UInt64) {
+        self.base = base
+        self.capacity = capacity
+        self.mask = mask
+    }
+
+    /// Makes room for `extra` more indices.
     @inline(__always)
-    private func appendIndex(_ h: UInt64, _ name: @autoclosure () -> String, into v: inout FeatureVector) {
-        v.indices.append(FeatureHash.bucket(h, bucketCount: bucketCount))
-        if recordNames { v.names.append(name()) }
+    mutating func reserve(_ extra: Int) {
+        if count + extra > capacity { grow(count + extra) }
     }
 
-    /// Gives the indices appended since `start` (by `appendIndex`) the value 1/sqrt(n), so the
-    /// family has unit L2 norm when no index repeats.
-    private func scale(from start: Int, _ v: inout FeatureVector) {
-        let n = v.indices.count - start
-        guard n > 0 else { return }
-        v.values.append(contentsOf: repeatElement(1 / Float(n).squareRoot(), count: n))
+    /// Appends the bucket of `h` (room must have been reserved).
+    @inline(__always)
+    mutating func append(_ h: UInt64) {
+        base[count] = UInt32(truncatingIfNeeded: (h ^ (h >> 32)) & mask)
+        count += 1
     }
 
-    private func wordNgrams(_ text: UnsafeBufferPointer<UInt8>, into v: inout FeatureVector) {
-        let start = v.count
-        let s = wordSeed
-        tokenHashes.removeAll(keepingCapacity: true)
-        var wordNames: [String] = []
-        var sp = 0
-        let spans = post.spans
-        for t in post.tokens {
-            // Tokens never cross spans: a token overlapping one is the span itself.
-            while sp < spans.count && spans[sp].end <= Int(t.start) { sp += 1 }
-            if sp < spans.count && spans[sp].start < Int(t.end) {
-                let kind = spans[sp].kind
-                tokenHashes.append(FeatureExtractor.placeholderHashes[Int(kind.rawValue)])
-                if recordNames { wordNames.append(kind.placeholder) }
-                continue
-            }
-            tokenHashes.append(FeatureHash.hash(UnsafeBufferPointer(rebasing: text[t.range])))
-            if recordNames { wordNames.append(String(decoding: UnsafeBufferPointer(rebasing: text[t.range]), as: UTF8.self)) }
-        }
-        let n = tokenHashes.count
-        let maxN = config.maxWordNgram
-        tokenHashes.withUnsafeBufferPointer { hashes in
-            for i in 0..<n {
-                var h = FeatureHash.combine(s, hashes[i])
-                appendIndex(h, "word `\(wordNames[i])`", into: &v)
-                var j = i + 1
-                while j < n && j - i < maxN {
-                    h = FeatureHash.combine(h, hashes[j])
-                    appendIndex(h, "n-gram `\(wordNames[i...j].joined(separator: " "))`", into: &v)
-                    j += 1
-                }
-            }
-        }
-        scale(from: start, &v)
-    }
-
-    private func charNgrams(_ text: UnsafeBufferPointer<UInt8>, into v: inout FeatureVector) {
-        let start = v.count
-        let s = charSeed
-        let minN = config.minCharNgram, maxN = config.maxCharNgram
-        var sp = 0
-        let spans = post.spans
-        let maxWord = 40
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxWord + 2) { word in
-            for t in post.tokens where t.kind == .letter {
-                while sp < spans.count && spans[sp].end <= Int(t.start) { sp += 1 }
-                if sp < spans.count && spans[sp].start < Int(t.end) { continue }
-                let len = Int(t.end - t.start)
-                guard len <= maxWord else { continue }
-                // Only Latin words: first byte an ASCII letter or a Latin-script scalar.
-                let first = text[Int(t.start)]
-                if first >= 0x80 {
-                    guard Script.of(UTF8Scalar.decode(text, Int(t.start)).value) == .latin else { continue }
-                }
-                // `<word>`, then every n-gram of it.
-                word[0] = UInt8(ascii: "<")
-                for k in 0..<len { word[k + 1] = text[Int(t.start) + k] }
-                word[len + 1] = UInt8(ascii: ">")
-                let total = len + 2
-                for a in 0..<total {
-                    var h = s
-                    var b = a
-                    let last = min(total, a + maxN)
-                    while b < last {
-                        h = FeatureHash.step(h, word[b])
-                        b += 1
-                        if b - a >= minN {
-                            appendIndex(h, "characters `\(String(decoding: UnsafeBufferPointer(rebasing: word[a..<b]), as: UTF8.self))`", into: &v)
-                        }
-                    }
-                }
-            }
-        }
-        scale(from: start, &v)
-    }
-
-    private func hanNgrams(_ text: UnsafeBufferPointer<UInt8>, into v: inout FeatureVector) {
-        guard post.profile.count(.han) > 0 else { return }
-        let start = v.count
-        let s = hanSeed
-        let maxN = config.maxHanNgram
-        // The last (up to 3) Han characters of the current run; spans and non-Han characters end a run.
-        var previous: (UInt32, UInt32, UInt32) = (0, 0, 0)
-        var runLength = 0
-        let spans = post.spans
-        var sp = 0
-        var i = 0
-        while i < text.count {
-            if sp < spans.count && i >= spans[sp].start {
-                i = max(i, spans[sp].end)
-                sp += 1
-                runLength = 0
-                continue
-            }
-            if text[i] < 0x80 { runLength = 0; i += 1; continue }
-            let (c, len) = UTF8Scalar.decode(text, i)
-            i += len
-            guard UTF8Scalar.isHan(c) else { runLength = 0; continue }
-            previous = (previous.1, previous.2, c)
-            runLength += 1
-            // n-grams ending at this character, shortest first (the last k of `previous`).
-            for k in 1...min(runLength, maxN) {
-                var h = s
-                if k >= 3 { h = FeatureHash.combine(h, UInt64(previous.0)) }
-                if k >= 2 { h = FeatureHash.combine(h, UInt64(previous.1)) }
-                h = FeatureHash.combine(h, UInt64(previous.2))
-                appendIndex(h, "Han `\(FeatureExtractor.hanName(previous, k))`", into: &v)
-            }
-        }
-        scale(from: start, &v)
-    }
-
-    private static func hanName(_ p: (UInt32, UInt32, UInt32), _ k: Int) -> String {
-        let all = [p.0, p.1, p.2].suffix(k)
-        return String(String.UnicodeScalarView(all.compactMap(Unicode.Scalar.init)))
-    }
-
-    private func bucketLabel(_ x: Int, _ edges: [Int]) -> String {
-        // edges ascending: returns "0", "1", "2-4", ..., "N+"
-        var lo = 0
-        for e in edges {
-            if x < e { return lo == e - 1 ? "\(lo)" : "\(lo)-\(e - 1)" }
-            lo = e
-        }
-        return "\(lo)+"
-    }
-
-    private func scriptIndicators(into v: inout FeatureVector) {
-        let p = post.profile
-        let han = p.count(.han)
-        let hanB = bucketLabel(han, [1, 2, 5, 20])
-        indicator(.script, "han:\(hanB)", { "\(han) Han characters" }, into: &v)
-        let lw = p.latinWords
-        let lwB = bucketLabel(lw, [1, 2, 4, 10])
-        indicator(.script, "latin-words:\(lwB)", { "\(lw) English words" }, into: &v)
-        if p.isJapanese { indicator(.script, "kana", { "Japanese kana" }, into: &v) }
-        if p.isKorean { indicator(.script, "hangul", { "Korean Hangul" }, into: &v) }
-        if p.count(.cyrillic) > 0 { indicator(.script, "cyrillic", { "Cyrillic letters" }, into: &v) }
-        if p.count(.greek) > 0 { indicator(.script, "greek", { "Greek letters" }, into: &v) }
-        if p.count(.other) > 0 { indicator(.script, "other-script", { "letters of another script" }, into: &v) }
-        if p.totalLetters > 0 {
-            let share = p.share(.han)
-            let edges: [Double] = [0.0001, 0.1, 0.3, 0.5, 0.7, 0.9]
-            let k = edges.lastIndex { share >= $0 }.map { $0 + 1 } ?? 0
-            indicator(.script, "han-share:\(k)", { "Han share \(Int(share * 100))%" }, into: &v)
-        }
-        let sw = p.switches
-        indicator(.script, "switches:\(bucketLabel(sw, [1, 2, 3, 6]))", { "\(sw) script switches" }, into: &v)
-        if p.hanInsideLatin > 0 { indicator(.script, "han-inside-latin", { "Han run inside English sentence" }, into: &v) }
-        if p.latinInsideHan > 0 { indicator(.script, "latin-inside-han", { "English run inside Chinese sentence" }, into: &v) }
-        let cp = p.cjkPunctuation
-        if cp > 0 { indicator(.script, "cjk-punct:\(bucketLabel(cp, [1, 2, 5]))", { "\(cp) Chinese punctuation marks" }, into: &v) }
-        if p.hanHashtags > 0 { indicator(.script, "han-hashtag", { "Chinese hashtag" }, into: &v) }
-        for kind in SpanKind.allCases where p.spans[Int(kind.rawValue)] > 0 {
-            indicator(.script, "span:\(kind)", { "contains \(kind.placeholder)" }, into: &v)
-        }
-        if p.looksMixedMandarinEnglish {
-            indicator(.script, "mixed-rule", { "Han characters and English words together" }, into: &v)
-            indicator(.script, "mixed-rule&latin-words:\(lwB)", { "Han characters with \(lw) English words" }, into: &v)
-            indicator(.script, "mixed-rule&han:\(hanB)", { "\(han) Han characters with English words" }, into: &v)
-        }
-    }
-
-    private func normalizationIndicators(into v: inout FeatureVector) {
-        let r = post.report
-        if r.fullWidthLatin > 0 { indicator(.normalization, "fullwidth-latin", { "full-width Latin letters" }, into: &v) }
-        if r.homoglyphs > 0 { indicator(.normalization, "homoglyphs", { "look-alike letters from another script" }, into: &v) }
-        if r.invisibles > 0 { indicator(.normalization, "invisibles", { "invisible characters inside words" }, into: &v) }
-        if r.fullWidthPunctuation > 0 { indicator(.normalization, "fullwidth-punct", { "full-width punctuation" }, into: &v) }
-    }
-
-    private func shapeIndicators(into v: inout FeatureVector) {
-        let sh = post.shape
-        let n = post.tokens.count
-        indicator(.shape, "tokens:\(bucketLabel(n, [1, 2, 4, 8, 16, 32, 64]))", { "\(n) words" }, into: &v)
-        if sh.startsLowercase { indicator(.shape, "starts-lowercase", { "starts with a lower-case letter" }, into: &v) }
-        if sh.endsWithPeriod { indicator(.shape, "ends-period", { "ends with a full stop" }, into: &v) }
-        if sh.exclamations > 0 { indicator(.shape, "exclamation", { "exclamation mark" }, into: &v) }
-        if sh.questions > 0 { indicator(.shape, "question", { "question mark" }, into: &v) }
-        if sh.emoji > 0 { indicator(.shape, "emoji", { "emoji" }, into: &v) }
-        if sh.newlines > 0 { indicator(.shape, "newline", { "line breaks" }, into: &v) }
-        let letters = sh.uppercase + sh.lowercase
-        if letters >= 8 && sh.uppercase * 2 > letters { indicator(.shape, "mostly-caps", { "mostly capitals" }, into: &v) }
+    private mutating func grow(_ needed: Int) {
+        let newCapacity = max(needed, capacity * 2)
+        let bigger = UnsafeMutablePointer<UInt32>.allocate(capacity: newCapacity)
+        bigger.update(from: base, count: count)
+        base.deallocate()
+        base = bigger
+        capacity = newCapacity
     }
 }

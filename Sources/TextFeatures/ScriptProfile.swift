@@ -74,43 +74,60 @@ public struct ScriptProfile: Equatable, Sendable {
             if s.kind == .hashtag && s.hasHan { hanHashtags += 1 }
         }
         // Letters and runs, skipping spans. Only the last two runs are kept: a run is "inside"
-        // when the runs on both sides have the other script.
+        // when the runs on both sides have the other script. Scripts are Int codes here (-1: none).
+        var counts = (latin: 0, han: 0, kana: 0, hangul: 0, cyrillic: 0, greek: 0, other: 0)
+        var last = -1, beforeLast = -1
+        var runCount = 0, hanInLatin = 0, latinInHan = 0
+        let latinCode = Script.latin.rawValue, hanCode = Script.han.rawValue
+        var position = 0
         var spanIndex = 0
-        var i = 0
-        var last: Script? = nil, beforeLast: Script? = nil
         let n = text.count
-        while i < n {
-            if spanIndex < found.count && i >= found[spanIndex].start {
-                i = max(i, found[spanIndex].end)
-                spanIndex += 1
-                continue
-            }
-            let b = text[i]
-            let script: Script?
-            if b < 0x80 {
-                i += 1
-                guard (b | 0x20) &- 0x61 < 26 else { continue }
-                script = .latin
-            } else {
-                let (v, len) = UTF8Scalar.decode(text, i)
-                script = Script.of(v)
-                i += len
-            }
-            guard let s = script else { continue }
-            letters[s.rawValue] += 1
-            if last != s {
-                // `last` is now complete, with `beforeLast` before it and `s` after it.
-                if let middle = last, let left = beforeLast {
-                    if middle == .han && left == .latin && s == .latin { hanInsideLatin += 1 }
-                    if middle == .latin && left == .han && s == .han { latinInsideHan += 1 }
+        while position < n {
+            let stop = spanIndex < found.count ? min(found[spanIndex].start, n) : n
+            var i = position
+            while i < stop {
+                let b = text[i]
+                let code: Int
+                if b < 0x80 {
+                    i += 1
+                    guard (b | 0x20) &- 0x61 < 26 else { continue }
+                    code = latinCode
+                    counts.latin += 1
+                } else {
+                    let (v, len) = UTF8Scalar.decode(text, i)
+                    i += len
+                    guard let script = Script.of(v) else { continue }
+                    code = script.rawValue
+                    switch script {
+                    case .latin: counts.latin += 1
+                    case .han: counts.han += 1
+                    case .kana: counts.kana += 1
+                    case .hangul: counts.hangul += 1
+                    case .cyrillic: counts.cyrillic += 1
+                    case .greek: counts.greek += 1
+                    case .other: counts.other += 1
+                    }
                 }
-                beforeLast = last
-                last = s
-                runs += 1
+                if code != last {
+                    // `last` is now complete, with `beforeLast` before it and `code` after it.
+                    if last == hanCode && beforeLast == latinCode && code == latinCode { hanInLatin += 1 }
+                    if last == latinCode && beforeLast == hanCode && code == hanCode { latinInHan += 1 }
+                    beforeLast = last
+                    last = code
+                    runCount += 1
+                }
             }
+            guard spanIndex < found.count else { break }
+            position = max(i, found[spanIndex].end)
+            spanIndex += 1
         }
+        letters = [counts.latin, counts.han, counts.kana, counts.hangul, counts.cyrillic, counts.greek, counts.other]
+        runs = runCount
+        hanInsideLatin = hanInLatin
+        latinInsideHan = latinInHan
         // Latin words outside spans.
         var sp = 0
+        var words = 0
         for t in tokens where t.kind == .letter {
             while sp < found.count && found[sp].end <= Int(t.start) { sp += 1 }
             if sp < found.count && found[sp].start < Int(t.end) && Int(t.start) < found[sp].end { continue }
@@ -127,7 +144,8 @@ public struct ScriptProfile: Equatable, Sendable {
                     j += len
                 }
             }
-            if latin >= 2 { latinWords += 1 }
+            if latin >= 2 { words += 1 }
         }
+        latinWords = words
     }
 }

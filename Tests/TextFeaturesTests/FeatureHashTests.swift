@@ -47,3 +47,16 @@ private let PINNED_HAN: [UInt32] = [220965, 222741, 224130, 220758, 65725]
 private let PINNED_CHARS: [UInt32] = [41707, 142554, 84478, 95327, 222342, 165779, 21568, 99367, 252990, 78932]
 private let PINNED_ALL_COUNT = 104
 private let PINNED_ALL_PREFIX: [UInt32] = [2397, 3186, 3671, 6137, 8261, 14148, 16192, 19622]
+
+@Test func indicatorKeysHashTheDocumentedKeyStrings() {
+    let script = FeatureFamily.script.seed, shape = FeatureFamily.shape.seed
+    let keys = IndicatorKeys(seeds: (script, FeatureFamily.normalization.seed, shape))
+    #expect(keys.tokens.labels == ["0", "1", "2-3", "4-7", "8-15", "16-31", "32-63", "64+"])
+    #expect(keys.han.labels == ["0", "1", "2-4", "5-19", "20+"])
+    #expect(keys.han.index(0) == 0 && keys.han.index(4) == 2 && keys.han.index(5) == 3 && keys.han.index(500) == 4)
+    #expect(keys.hanKeys[2] == FeatureHash.hash("han:2-4", seed: script))
+    #expect(keys.mixedLatinWordKeys[4] == FeatureHash.hash("mixed-rule&latin-words:10+", seed: script))
+    #expect(keys.spanKeys[Int(SpanKind.email.rawValue)] == FeatureHash.hash("span:email", seed: script))
+    #expect(keys.tokenKeys[0] == FeatureHash.hash("tokens:0", seed: shape))
+    #expect(keys.mostlyCaps == FeatureHash.hash("mostly-caps", seed: shape))
+}

@@ -1,0 +1,142 @@
+/// The text families: word 1–3 grams, Latin byte n-grams, Han character n-grams. Each hashes
+/// into an `IndexWriter` and ends with unit L2 norm.
+extension FeatureExtractor {
+    /// Word n-grams over the tokens; a span (link, handle, hashtag, e-mail) is its placeholder word.
+    func wordNgrams(_ text: UnsafeBufferPointer<UInt8>, into v: inout FeatureVector) {
+        let s = wordSeed
+        let names = recordNames
+        var hashes: [UInt64] = []
+        swap(&hashes, &tokenHashes)
+        hashes.removeAll(keepingCapacity: true)
+        var wordNames: [String] = []
+        var sp = 0
+        let spans = post.spans
+        let tokens = post.tokens
+        guard let t0 = text.baseAddress else { swap(&hashes, &tokenHashes); return }
+        for t in tokens {
+            // Tokens never cross spans: a token overlapping one is the span itself.
+            while sp < spans.count && spans[sp].end <= Int(t.start) { sp += 1 }
+            if sp < spans.count && spans[sp].start < Int(t.end) {
+                let kind = spans[sp].kind
+                hashes.append(FeatureExtractor.placeholderHashes[Int(kind.rawValue)])
+                if names { wordNames.append(kind.placeholder) }
+                continue
+            }
+            var h = FeatureHash.offsetBasis
+            for k in Int(t.start)..<Int(t.end) { h = FeatureHash.step(h, t0[k]) }
+            hashes.append(h)
+            if names { wordNames.append(String(decoding: UnsafeBufferPointer(rebasing: text[t.range]), as: UTF8.self)) }
+        }
+        let n = hashes.count
+        let maxN = config.maxWordNgram
+        var w = beginFamily()
+        w.reserve(n * maxN)
+        hashes.withUnsafeBufferPointer { hs in
+            for i in 0..<n {
+                var h = FeatureHash.combine(s, hs[i])
+                w.append(h)
+                if names { v.names.append("word `\(wordNames[i])`") }
+                var j = i + 1
+                while j < n && j - i < maxN {
+                    h = FeatureHash.combine(h, hs[j])
+                    w.append(h)
+                    if names { v.names.append("n-gram `\(wordNames[i...j].joined(separator: " "))`") }
+                    j += 1
+                }
+            }
+        }
+        swap(&hashes, &tokenHashes)
+        endFamily(w, into: &v)
+    }
+
+    /// Byte 2–5 grams of each Latin letter token of at most 40 bytes, with `<` `>` around the word.
+    func charNgrams(_ text: UnsafeBufferPointer<UInt8>, into v: inout FeatureVector) {
+        let s = charSeed
+        let names = recordNames
+        let minN = config.minCharNgram, maxN = config.maxCharNgram
+        var sp = 0
+        let spans = post.spans
+        let tokens = post.tokens
+        let maxWord = 40
+        var w = beginFamily()
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxWord + 2) { word in
+            for t in tokens where t.kind == .letter {
+                while sp < spans.count && spans[sp].end <= Int(t.start) { sp += 1 }
+                if sp < spans.count && spans[sp].start < Int(t.end) { continue }
+                let len = Int(t.end - t.start)
+                guard len <= maxWord else { continue }
+                // Only Latin words: first byte an ASCII letter or a Latin-script scalar.
+                let first = text[Int(t.start)]
+                if first >= 0x80 {
+                    guard Script.of(UTF8Scalar.decode(text, Int(t.start)).value) == .latin else { continue }
+                }
+                // `<word>`, then every n-gram of it.
+                word[0] = UInt8(ascii: "<")
+                for k in 0..<len { word[k + 1] = text[Int(t.start) + k] }
+                word[len + 1] = UInt8(ascii: ">")
+                let total = len + 2
+                w.reserve(total * (maxN - minN + 1))
+                for a in 0..<total {
+                    var h = s
+                    var b = a
+                    let last = min(total, a + maxN)
+                    while b < last {
+                        h = FeatureHash.step(h, word[b])
+                        b += 1
+                        if b - a >= minN {
+                            w.append(h)
+                            if names { v.names.append("characters `\(String(decoding: UnsafeBufferPointer(rebasing: word[a..<b]), as: UTF8.self))`") }
+                        }
+                    }
+                }
+            }
+        }
+        endFamily(w, into: &v)
+    }
+
+    /// Han character 1–2 grams within runs of Han characters; spans and any other character end a run.
+    func hanNgrams(_ text: UnsafeBufferPointer<UInt8>, into v: inout FeatureVector) {
+        guard post.profile.count(.han) > 0 else { return }
+        let s = hanSeed
+        let names = recordNames
+        let maxN = config.maxHanNgram
+        // The last (up to 3) Han characters of the current run.
+        var previous: (UInt32, UInt32, UInt32) = (0, 0, 0)
+        var runLength = 0
+        let spans = post.spans
+        var sp = 0
+        var i = 0
+        var w = beginFamily()
+        while i < text.count {
+            if sp < spans.count && i >= spans[sp].start {
+                i = max(i, spans[sp].end)
+                sp += 1
+                runLength = 0
+                continue
+            }
+            if text[i] < 0x80 { runLength = 0; i += 1; continue }
+            let (c, len) = UTF8Scalar.decode(text, i)
+            i += len
+            guard UTF8Scalar.isHan(c) else { runLength = 0; continue }
+            previous = (previous.1, previous.2, c)
+            runLength += 1
+            // n-grams ending at this character, shortest first (the last k of `previous`).
+            let longest = min(runLength, maxN)
+            w.reserve(longest)
+            for k in 1...longest {
+                var h = s
+                if k >= 3 { h = FeatureHash.combine(h, UInt64(previous.0)) }
+                if k >= 2 { h = FeatureHash.combine(h, UInt64(previous.1)) }
+                h = FeatureHash.combine(h, UInt64(previous.2))
+                w.append(h)
+                if names { v.names.append("Han `\(FeatureExtractor.hanName(previous, k))`") }
+            }
+        }
+        endFamily(w, into: &v)
+    }
+
+    private static func hanName(_ p: (UInt32, UInt32, UInt32), _ k: Int) -> String {
+        let all = [p.0, p.1, p.2].suffix(k)
+        return String(String.UnicodeScalarView(all.compactMap(Unicode.Scalar.init)))
+    }
+}
