@@ -16,7 +16,7 @@ public struct LogisticRegressionOptions: Sendable, Equatable {
 
     /// Maximum passes over the training rows.
     public var epochs: Int = 10
-    public var learningRate: Double = 0.2
+    public var learningRate: Double = 0.1
     /// L2 penalty (λ/2)·w², applied to each weight whenever a row using it is seen (sparse L2).
     public var l2: Double = 1e-6
     public var optimizer: Optimizer = .adagrad
@@ -31,7 +31,7 @@ public struct LogisticRegressionOptions: Sendable, Equatable {
     public var minDelta: Double = 1e-4
     public var validationFraction: Double = 0.1
 
-    public init(epochs: Int = 10, learningRate: Double = 0.2, l2: Double = 1e-6, optimizer: Optimizer = .adagrad,
+    public init(epochs: Int = 10, learningRate: Double = 0.1, l2: Double = 1e-6, optimizer: Optimizer = .adagrad,
                 classWeighting: ClassWeighting = .none, seed: UInt64 = 1, earlyStopping: Bool = true, patience: Int = 2,
                 minDelta: Double = 1e-4, validationFraction: Double = 0.1) {
         self.epochs = epochs
@@ -161,11 +161,11 @@ struct LogisticSGD {
             if let v = validation {
                 let vl = LogisticSGD.validationLoss(v, weights: w, bias: bias, featureScale: featureScale)
                 stats.validationLoss = vl
-                if best == nil || vl < best!.loss - options.minDelta {
+                if let b = best, vl >= b.loss - options.minDelta {
+                    sinceBest += 1
+                } else {
                     best = (w, bias, epoch, vl)
                     sinceBest = 0
-                } else {
-                    sinceBest += 1
                 }
             }
             history.append(stats)
@@ -217,8 +217,6 @@ struct LogisticSGD {
         return sum / Double(max(v.rows.count, 1))
     }
 
-    static func fmt(_ x: Double) -> String {
-        let s = String(Double(Int((x * 10000).rounded())) / 10000)
-        return s
-    }
+    /// `x` rounded to 4 decimals, for progress lines.
+    static func fmt(_ x: Double) -> String { String(Double(Int((x * 10000).rounded())) / 10000) }
 }

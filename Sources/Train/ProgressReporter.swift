@@ -60,7 +60,6 @@ public final class ProgressReporter: @unchecked Sendable {
     }
 
     private func write(_ s: String) {
-        var s = s
-        s.withUTF8 { b in _ = Glibc.write(2, b.baseAddress, b.count) }
+        FileHandle.standardError.write(Data(s.utf8))
     }
 }

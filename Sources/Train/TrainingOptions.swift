@@ -24,13 +24,13 @@ public struct TrainingOptions: Sendable, Equatable {
         case dev
     }
 
-    public var algorithm: Algorithm = .lr
+    public var algorithm: Algorithm = .nblr
     /// Labels to train, in weight-lane order; empty = every label found in the data (sorted).
     public var labels: [String] = []
     /// Seeds the hold-out split, shuffles, the early-stopping split and the top-feature sample.
     public var seed: UInt64 = 1
     public var epochs: Int = 10
-    public var learningRate: Double = 0.2
+    public var learningRate: Double = 0.1
     public var l2: Double = 1e-6
     public var optimizer: LogisticRegressionOptions.Optimizer = .adagrad
     public var classWeights: ClassWeighting = .none
