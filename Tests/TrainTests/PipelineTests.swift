@@ -103,7 +103,13 @@ struct PipelineTests {
         """)
         var o = testOptions()
         o.threshold = .maxF1
+        o.earlyStopping = .dev
+        o.calibration = .isotonic
         let r = try TrainingPipeline(options: o).run(data: [examplesPath], dev: [dev])
+        // Early stopping watched the dev rows of each label; isotonic calibrations are valid.
+        #expect(r.training.map(\.validationRows) == [2, 2, 2])
+        #expect(r.model.header.calibration.allSatisfy { $0.problem == nil })
+        #expect(r.model.header.thresholds.allSatisfy { $0 > 0 && $0 < 1 })
         let report = try #require(r.dev)
         #expect(r.devReading.map(\.rows) == [6])
         let offTopic = try #require(report.labels.first { $0.label == "off_topic" })
