@@ -32,9 +32,15 @@ public enum CalibrationFitter {
         if positives == 0 || positives == targets.count {
             return CalibrationFit(calibration: .identity, note: "held-out rows are all one class: uncalibrated")
         }
+        if !scores.allSatisfy(\.isFinite) {
+            return CalibrationFit(calibration: .identity, note: "raw scores are not finite (training diverged?): uncalibrated")
+        }
         switch method {
         case .platt:
             let (a, b) = platt(scores: scores, targets: targets)
+            guard a.isFinite && b.isFinite else {
+                return CalibrationFit(calibration: .identity, note: "Platt scaling did not converge: uncalibrated")
+            }
             return CalibrationFit(calibration: .platt(a: a, b: b), note: nil)
         case .isotonic:
             let (x, y) = isotonic(scores: scores, targets: targets)

@@ -30,11 +30,8 @@ public enum ThresholdMetrics {
 
     /// Every distinct score as a threshold (ascending): the exact precision–recall trade-offs.
     public static func distinctThresholds(_ data: LabelledScores) -> [Double] {
-        var s = data.scores.sorted()
         var out: [Double] = []
-        out.reserveCapacity(s.count)
-        for v in s where out.last != v { out.append(v) }
-        s.removeAll()
+        for v in data.scores.sorted() where out.last != v { out.append(v) }
         return out
     }
 

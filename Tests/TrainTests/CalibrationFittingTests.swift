@@ -89,3 +89,13 @@ struct ThresholdChoiceTests {
         #expect(ThresholdChoice.maxF1.threshold(probabilities: [0.4], targets: [false]) == 0.5)
     }
 }
+
+struct CalibrationGuardTests {
+    @Test func nonFiniteScoresAreNotFitted() {
+        for method in [CalibrationMethod.platt, .isotonic] {
+            let fit = CalibrationFitter.fit(method, scores: [0.5, .nan, .infinity], targets: [true, false, true])
+            #expect(fit.calibration == .identity)
+            #expect(fit.note?.contains("not finite") == true)
+        }
+    }
+}
