@@ -24,8 +24,11 @@ struct JSONScanner {
         }
     }
 
+    /// The 1-based byte of the current position, for errors (the last byte when at the end).
+    var currentByte: Int { min(position, bytes.count - 1) + 1 }
+
     func error(_ message: String) -> LineError {
-        LineError("malformed JSON: \(message)", byte: min(position, bytes.count - 1) + 1)
+        LineError("malformed JSON: \(message)", byte: currentByte)
     }
 
     mutating func expect(_ c: UInt8) throws(LineError) {
@@ -42,8 +45,10 @@ struct JSONScanner {
         case UInt8(ascii: "["): "an array"
         case UInt8(ascii: "t"), UInt8(ascii: "f"): "a boolean"
         case UInt8(ascii: "n"): "null"
+        case UInt8(ascii: "\""): "a string"
+        case UInt8(ascii: "-"), .some(0x30...0x39): "a number"
         case nil: "nothing"
-        default: "a number"
+        default: "no value"
         }
     }
 
@@ -121,7 +126,7 @@ struct JSONScanner {
 
     /// Skips any JSON value (validating its syntax).
     mutating func skipValue(depth: Int) throws(LineError) {
-        guard depth < maxDepth else { throw LineError("JSON nested deeper than \(maxDepth) levels", byte: position + 1) }
+        guard depth < maxDepth else { throw LineError("JSON nested deeper than \(maxDepth) levels", byte: currentByte) }
         skipSpace()
         guard let c = peek() else { throw error("line ends early, expected a value") }
         switch c {

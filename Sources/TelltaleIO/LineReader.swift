@@ -14,6 +14,8 @@ public struct InputError: Error, CustomStringConvertible, Equatable {
 /// `memchr`: no per-line allocation, memory bounded by `maxLineBytes`. A trailing `\r` (CRLF) and
 /// a UTF-8 byte-order mark at the start of the stream are removed. A line longer than
 /// `maxLineBytes` is not buffered: it is skipped and reported as `.tooLong` with its length.
+/// When a read is interrupted by a signal and `isInterrupted` says so, the input ends there: the
+/// complete lines already buffered are still returned, a partial last line is not.
 public final class LineReader {
     /// One line: its bytes (valid until the next call to `next()`) or, for an over-long line,
     /// its length.
@@ -33,12 +35,18 @@ public final class LineReader {
     private var lineNumber = 0
     /// Set when `read` failed (the stream ends early); the message says why.
     public private(set) var readError: String?
+    /// Asked when a read is interrupted by a signal: true ends the input (e.g. after Ctrl-C).
+    public var isInterrupted: () -> Bool = { false }
+    /// True once the input ended because `isInterrupted` said so.
+    public private(set) var wasInterrupted = false
+    /// The largest accepted `maxLineBytes` (larger values are clamped, so sizes cannot overflow).
+    public static let largestMaxLineBytes = 1 << 40
 
     /// Reads from `fd` (not closed unless `ownsFD`).
     public init(fd: Int32, ownsFD: Bool = false, bufferSize: Int = 1 << 20, maxLineBytes: Int = 64 << 20) {
         self.fd = fd
         self.ownsFD = ownsFD
-        self.maxLineBytes = max(maxLineBytes, 1)
+        self.maxLineBytes = min(max(maxLineBytes, 1), LineReader.largestMaxLineBytes)
         capacity = max(min(bufferSize, self.maxLineBytes + 1), 64)
         buffer = .allocate(capacity: capacity)
     }
@@ -74,7 +82,7 @@ public final class LineReader {
                 return emit(from: lineStart, to: nl)
             }
             if eof {
-                if start < end {
+                if start < end && !wasInterrupted {
                     let lineStart = start
                     start = end
                     return emit(from: lineStart, to: end)
@@ -119,10 +127,14 @@ public final class LineReader {
 
     private func fill() {
         while end < capacity {
+            if isInterrupted() { wasInterrupted = true; eof = true; return }
             let n = read(fd, buffer + end, capacity - end)
             if n > 0 { end += n; return }
             if n == 0 { eof = true; return }
-            if errno == EINTR { continue }
+            if errno == EINTR {
+                if isInterrupted() { wasInterrupted = true; eof = true; return }
+                continue
+            }
             readError = String(cString: strerror(errno))
             eof = true
             return

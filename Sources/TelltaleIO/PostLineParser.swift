@@ -30,7 +30,7 @@ public struct PostLine {
 }
 
 /// Reads a line as either a JSON object (`{"text": ..., "parent": ..., "id": ...}`) or plain text,
-/// auto-detected per line: a line whose first non-blank byte is `{` is JSON. Validates UTF-8, rejects
+/// auto-detected per line: a line whose first byte after blanks and byte-order marks is `{` is JSON. Validates UTF-8, rejects
 /// NUL bytes, malformed JSON, duplicate `text`/`parent`/`id` keys, `text` that is not a string and
 /// nesting deeper than `maxDepth`. Reuses its buffers: one parser per thread.
 public struct PostLineParser {
@@ -52,7 +52,10 @@ public struct PostLineParser {
         if !post.extras.isEmpty { post.extras.removeAll() }
         if let bad = UTF8Check.firstProblem(line) { return bad }
         var i = 0
-        while i < line.count && (line[i] == 0x20 || line[i] == 0x09) { i += 1 }
+        // Blanks and byte-order marks (files joined with `cat` keep theirs mid-stream) before a `{`.
+        while i < line.count {
+            if line[i] == 0x20 || line[i] == 0x09 { i += 1 } else if i + 2 < line.count, line[i] == 0xEF, line[i + 1] == 0xBB, line[i + 2] == 0xBF { i += 3 } else { break }
+        }
         guard i < line.count, line[i] == UInt8(ascii: "{") else {
             post.text.append(contentsOf: line)
             return nil
@@ -82,7 +85,7 @@ public struct PostLineParser {
                         if sawText { throw LineError("duplicate key \"text\"", byte: keyStart + 1) }
                         sawText = true
                         guard p.peek() == UInt8(ascii: "\"") else {
-                            throw LineError("\"text\" must be a string, found \(p.describeValue())", byte: p.position + 1)
+                            throw LineError("\"text\" must be a string, found \(p.describeValue())", byte: p.currentByte)
                         }
                         try p.readString(into: &post.text)
                     case Array("parent".utf8):
@@ -90,7 +93,7 @@ public struct PostLineParser {
                         sawParent = true
                         if p.peek() == UInt8(ascii: "n") { try p.skipValue(depth: 0) } else {
                             guard p.peek() == UInt8(ascii: "\"") else {
-                                throw LineError("\"parent\" must be a string or null, found \(p.describeValue())", byte: p.position + 1)
+                                throw LineError("\"parent\" must be a string or null, found \(p.describeValue())", byte: p.currentByte)
                             }
                             try p.readString(into: &post.parent)
                             post.hasParent = true

@@ -54,6 +54,8 @@ struct ScoreCommand: ParsableCommand {
         let thresholds = try parseThresholds(threshold)
         let reader: LineReader
         do { reader = try LineReader.open(input, maxLineBytes: maxLineBytes) } catch { throw ValidationErrorMessage("\(error)") }
+        Interrupt.install()
+        reader.isInterrupted = { Interrupt.requested != 0 }
         let out = OutputWriter()
         let scorers = try (0..<threads).map { _ in try LineScorer(model: loaded, thresholds: thresholds, explain: explain, reasons: reasons, maxLineBytes: maxLineBytes) }
         let outputs = (0..<threads).map { _ in ChunkOutput() }
@@ -62,7 +64,7 @@ struct ScoreCommand: ParsableCommand {
         var errors = 0
         var firstError: String?
         var total = 0
-        while !out.isClosed && batch.fill(from: reader, maxLines: 4096 * threads, maxBytes: 8 << 20) {
+        while !out.isClosed && Interrupt.requested == 0 && batch.fill(from: reader, maxLines: 4096 * threads, maxBytes: 8 << 20) {
             let n = batch.count
             let chunk = (n + threads - 1) / threads
             if threads == 1 {
@@ -89,6 +91,10 @@ struct ScoreCommand: ParsableCommand {
         }
         out.flush()
         progress.finish(total)
+        if Interrupt.requested != 0 {
+            printError("telltale: interrupted: the output holds the \(total) lines read so far, each complete")
+            throw ExitCode(130)
+        }
         if let e = reader.readError { printError("telltale: reading '\(input)' failed after line \(total): \(e)") }
         if let e = out.writeError { printError("telltale: writing output failed: \(e)"); throw ExitCode(1) }
         if errors > 0 && !out.isClosed {
