@@ -162,6 +162,9 @@ enum ReportHTMLStyle {
     summary { cursor: pointer; color: #0072B2; }
     table.examples { width: 100%; }
     table.examples td { font-size: 13px; }
+    table.examples td:nth-child(2) { width: 190px; overflow-wrap: anywhere; }
+    table.examples td:nth-child(4) { width: 300px; }
+    table.examples code { overflow-wrap: anywhere; }
     table.examples ul { margin: 0; padding-left: 16px; }
     .parent { color: #555; font-size: 12px; margin-top: 3px; border-left: 3px solid #ccc; padding-left: 6px; }
     footer { margin-top: 30px; color: #555; font-size: 12.5px; }

@@ -9,7 +9,7 @@ struct Telltale: ParsableCommand {
         commandName: "telltale",
         abstract: "Score social-media posts for three tells of influence operations: non_idiomatic, mixed_zh_en, off_topic.",
         discussion: "Exit status: 0 success, 1 usage error or unreadable model/corpus, 2 input error under --strict.",
-        subcommands: [ScoreCommand.self, TrainCommand.self, AccountsCommand.self, InspectCommand.self, FeaturesCommand.self]
+        subcommands: [ScoreCommand.self, TrainCommand.self, EvalCommand.self, AccountsCommand.self, InspectCommand.self, FeaturesCommand.self]
     )
 }
 
