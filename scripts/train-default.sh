@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Rebuilds the default model Models/telltale.model from ../shared/corpora, byte-identically:
+# same data + same options + fixed seed → same bytes (the recorded training time is derived from
+# the data, not the clock).
+#
+#   bash scripts/train-default.sh            # writes Models/telltale.model
+#   bash scripts/train-default.sh OUT.model  # writes elsewhere (e.g. to check reproducibility)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+corpora=${TELLTALE_CORPORA:-../shared/corpora}
+out=${1:-Models/telltale.model}
+mkdir -p "$(dirname "$out")"
+for l in non_idiomatic mixed_zh_en off_topic; do
+  [ -f "$corpora/$l/train.jsonl" ] || { echo "missing $corpora/$l/train.jsonl (set TELLTALE_CORPORA)" >&2; exit 1; }
+done
+swift build -c release --product telltale >&2
+bin=$(swift build -c release --show-bin-path)/telltale
+
+# One model, three labels. Each label trains only on rows where it is known (the corpora are
+# disjoint). Calibration (Platt) and thresholds are fitted on the dev files: a random hold-out of
+# train shares near-duplicate translations with training and makes calibration overconfident.
+"$bin" train \
+  --data "$corpora/non_idiomatic/train.jsonl" "$corpora/mixed_zh_en/train.jsonl" "$corpora/off_topic/train.jsonl" \
+  --dev "$corpora/non_idiomatic/dev.jsonl" "$corpora/mixed_zh_en/dev.jsonl" "$corpora/off_topic/dev.jsonl" \
+  --calibrate-on "$corpora/non_idiomatic/dev.jsonl" "$corpora/mixed_zh_en/dev.jsonl" "$corpora/off_topic/dev.jsonl" \
+  --labels non_idiomatic mixed_zh_en off_topic \
+  --algorithm nblr --bucket-bits 18 --epochs 10 --seed 1 \
+  --out "$out"
+sha256sum "$out"
