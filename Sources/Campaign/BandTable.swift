@@ -10,6 +10,7 @@
 /// table after evicting clusters.
 public struct BandTable {
     public static let bands = 16
+    /// Rows per band (the key below reads exactly 4).
     public static let rows = 4
 
     private var keys: [UInt32]
@@ -28,9 +29,10 @@ public struct BandTable {
     /// The key of band `band` of `signature` (never 0, which marks an empty slot).
     @inline(__always)
     public static func key(_ signature: UnsafeBufferPointer<UInt32>, band: Int) -> UInt32 {
-        var h = UInt64(band) &* 0x9E37_79B9_7F4A_7C15 ^ 0xBA4D_5EED
         let base = band * rows
-        for r in 0..<rows { h = MinHash.mix(h ^ UInt64(signature[base + r])) }
+        let lo = UInt64(signature[base]) | UInt64(signature[base + 1]) << 32
+        let hi = UInt64(signature[base + 2]) | UInt64(signature[base + 3]) << 32
+        let h = MinHash.mix(MinHash.mix(lo ^ UInt64(band) &* 0x9E37_79B9_7F4A_7C15) ^ hi)
         let k = UInt32(truncatingIfNeeded: h >> 32)
         return k == 0 ? 1 : k
     }
@@ -57,7 +59,12 @@ public struct BandTable {
 
     /// Empties the table, keeping room for `capacity` entries.
     public mutating func removeAll(keepingCapacityFor capacity: Int) {
-        self = BandTable(capacity: capacity)
+        if keys.count >= capacity * 2 {
+            keys.withUnsafeMutableBufferPointer { $0.update(repeating: 0) }
+            count = 0
+        } else {
+            self = BandTable(capacity: capacity)
+        }
     }
 
     /// Bytes held (for the memory notes).

@@ -8,11 +8,14 @@
 /// that cluster made before the first copy (so both are exact, whatever the input order).
 /// Cluster participation per author: an author is credited once per cluster that has at least two
 /// distinct authors (the founder when the second author arrives, every later new author when it
-/// joins). A cluster remembers `authorsPerCluster` author ids; beyond that, whether an author is
-/// new to the cluster is decided by the author's last few clusters, so an author that returns to
-/// a very large cluster after joining several others may be counted twice there (and the
-/// cluster's `distinctAuthors` is then an upper estimate).
+/// joins). A cluster lists its first `authorsPerCluster` authors; past that it keeps a set of all
+/// its author ids (exact, memory grows with the distinct authors of large clusters only) up to
+/// `maxAuthorsPerSet`; beyond that, whether an author is new is decided by the author's last few
+/// clusters, so `distinctAuthors` and the credit may then count an author twice.
 public final class CampaignAggregator {
+    /// Distinct authors tracked exactly per cluster.
+    public static let maxAuthorsPerSet = 1 << 20
+
     public let labels: [String]
     public let authors: AuthorTable
     public let index: NearDuplicateIndex
@@ -59,11 +62,19 @@ public final class CampaignAggregator {
             let isNew: Bool
             if c.authorIDs.contains(a) {
                 isNew = false
-            } else if c.authorsTruncated {
-                isNew = !recentlySeen
-            } else {
+            } else if !c.authorsTruncated {
                 isNew = true
-                if c.authorIDs.count < cap { c.authorIDs.append(a) } else { c.authorsTruncated = true }
+                if c.authorIDs.count < cap {
+                    c.authorIDs.append(a)
+                } else {
+                    c.authorsTruncated = true
+                    c.authorSet = Set(c.authorIDs + [a])
+                }
+            } else if c.authorSet != nil, c.authorSet!.count < Self.maxAuthorsPerSet {
+                isNew = c.authorSet!.insert(a).inserted
+            } else {
+                c.authorsEstimated = true
+                isNew = !recentlySeen
             }
             guard isNew else { return }
             c.distinctAuthors += 1

@@ -88,7 +88,7 @@ public enum CampaignHTML {
             let names = ids.prefix(8).map { escape(r.authorName($0)) }.joined(separator: ", ")
                 + (ids.count > 8 || c.authorsTruncated ? ", …" : "")
             let span = [c.firstTime, c.lastTime].map { $0.map(TimeFormat.beijing) ?? "?" }
-            h += "<tr><td>\(c.posts)</td><td>\(c.distinctAuthors)\(c.authorsTruncated ? "≈" : "")</td><td>\(percent(Double(c.flaggedPosts) / Double(c.posts)))</td>"
+            h += "<tr><td>\(c.posts)</td><td>\(c.distinctAuthors)\(c.authorsEstimated ? "≈" : "")</td><td>\(percent(Double(c.flaggedPosts) / Double(c.posts)))</td>"
             h += "<td class=\"l nowrap\">\(c.firstTime == nil ? "no times" : "\(span[0]) → \(span[1])")</td>"
             h += "<td class=\"l text\">\(escape(c.sample ?? ""))</td><td class=\"l names\">\(names)</td></tr>\n"
         }

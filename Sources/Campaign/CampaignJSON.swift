@@ -32,6 +32,7 @@ public enum CampaignJSON {
     /// One cluster line; `name` gives an author id's name (nil for the unknown author).
     public static func cluster(_ c: DuplicateCluster, name: (Int32) -> String?, into b: inout [UInt8]) {
         raw("{\"cluster\":\(c.id),\"posts\":\(c.posts),\"authors\":\(c.distinctAuthors),\"authors_truncated\":\(c.authorsTruncated)", &b)
+        if c.authorsEstimated { raw(",\"authors_estimated\":true", &b) }
         raw(",\"author_sample\":[", &b)
         let ids = c.authorIDs.isEmpty ? [c.founder] : c.authorIDs
         for (i, id) in ids.enumerated() {

@@ -11,11 +11,16 @@ public struct DuplicateCluster: Sendable {
     /// Distinct authors in first-seen order, at most `NearDuplicateIndex.Config.authorsPerCluster`
     /// (empty while the cluster is a single post, whose only author is `founder`).
     public var authorIDs: [Int32] = []
-    /// Distinct authors: exact while `authorsTruncated` is false, else an estimate (see
-    /// `CampaignAggregator`).
+    /// Distinct authors: exact unless `authorsEstimated` (see `CampaignAggregator`).
     public var distinctAuthors = 1
-    /// More distinct authors than `authorIDs` can hold.
+    /// More distinct authors than `authorIDs` can hold (the list is a sample).
     public var authorsTruncated = false
+    /// Once `authorIDs` is full: every distinct author id, up to
+    /// `CampaignAggregator.maxAuthorsPerSet` (4–8 bytes each, only for such large clusters).
+    var authorSet: Set<Int32>?
+    /// Beyond `maxAuthorsPerSet` authors, new authors are told apart by each author's recent
+    /// clusters only, so `distinctAuthors` may count an author twice.
+    public var authorsEstimated = false
     /// Earliest and latest post time (nil when no post had a readable time).
     public var firstTime: Double?
     public var lastTime: Double?

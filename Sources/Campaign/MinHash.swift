@@ -2,20 +2,29 @@
 /// post's shingles. The share of equal positions in two signatures estimates the Jaccard
 /// similarity of the two shingle sets (standard error about sqrt(J(1-J)/64) ≈ 0.06 at J = 0.5).
 ///
-/// The hash functions are `mix(shingle ^ seed_i)` with the SplitMix64 finaliser, truncated to
-/// 32 bits (256 bytes per signature; 32-bit collisions are negligible next to the estimate's
-/// own error). Seeds are fixed, so signatures are stable across runs and machines.
+/// Each shingle is mixed once (SplitMix64 finaliser) to x; hash function i is the multiply-add-shift
+/// `(a_i · x + b_i) >> 32` (a_i odd) — one multiply per function, computed 8 lanes at a time.
+/// Values are 32 bits (256 bytes per signature; 32-bit collisions are negligible next to the
+/// estimate's own error). The a_i, b_i are fixed, so signatures are stable across runs and machines.
 public enum MinHash {
     /// Hash functions per signature.
     public static let size = 64
+    static let groups = size / 8
 
-    static let seeds: [UInt64] = {
-        var state: UInt64 = 0x4D49_4E48_4153_4831 // "MINHASH1"
-        return (0..<size).map { _ in
-            state &+= 0x9E37_79B9_7F4A_7C15
-            return mix(state)
+    static let multipliers: [SIMD8<UInt64>] = constants(seed: 0x4D49_4E48_4153_4831, odd: true)  // "MINHASH1"
+    static let addends: [SIMD8<UInt64>] = constants(seed: 0x4D49_4E48_4153_4832, odd: false)
+
+    private static func constants(seed: UInt64, odd: Bool) -> [SIMD8<UInt64>] {
+        var state = seed
+        return (0..<groups).map { _ in
+            var v = SIMD8<UInt64>()
+            for lane in 0..<8 {
+                state &+= 0x9E37_79B9_7F4A_7C15
+                v[lane] = mix(state) | (odd ? 1 : 0)
+            }
+            return v
         }
-    }()
+    }
 
     @inline(__always)
     static func mix(_ x0: UInt64) -> UInt64 {
@@ -28,12 +37,20 @@ public enum MinHash {
     /// Writes the signature of `shingles` (non-empty) into `out[0..<size]`.
     public static func signature(of shingles: UnsafeBufferPointer<UInt64>, into out: UnsafeMutableBufferPointer<UInt32>) {
         precondition(out.count >= size)
-        seeds.withUnsafeBufferPointer { seeds in
-            for i in 0..<size { out[i] = .max }
-            for s in shingles {
-                for i in 0..<size {
-                    let v = UInt32(truncatingIfNeeded: mix(s ^ seeds[i]) >> 32)
-                    if v < out[i] { out[i] = v }
+        multipliers.withUnsafeBufferPointer { a in
+            addends.withUnsafeBufferPointer { b in
+                withUnsafeTemporaryAllocation(of: SIMD8<UInt32>.self, capacity: groups) { mins in
+                    for g in 0..<groups { mins[g] = SIMD8(repeating: .max) }
+                    for s in shingles {
+                        let x = SIMD8<UInt64>(repeating: mix(s))
+                        for g in 0..<groups {
+                            let h = SIMD8<UInt32>(truncatingIfNeeded: (x &* a[g] &+ b[g]) &>> 32)
+                            mins[g] = pointwiseMin(mins[g], h)
+                        }
+                    }
+                    for g in 0..<groups {
+                        for lane in 0..<8 { out[g * 8 + lane] = mins[g][lane] }
+                    }
                 }
             }
         }

@@ -133,16 +133,19 @@ public final class NearDuplicateIndex {
                 forgottenSingles += 1
             }
         }
-        var newClusters: [DuplicateCluster] = []
-        newClusters.reserveCapacity(config.maxLiveClusters)
-        var newSignatures: [UInt32] = []
-        newSignatures.reserveCapacity(config.maxLiveClusters * MinHash.size)
-        for s in clusters.indices where keep[s] {
-            newClusters.append(clusters[s])
-            newSignatures.append(contentsOf: signatures[s * MinHash.size..<(s + 1) * MinHash.size])
+        // Compact in place (no second copy of the signatures at the peak).
+        var w = 0
+        signatures.withUnsafeMutableBufferPointer { sigs in
+            for s in clusters.indices where keep[s] {
+                if w != s {
+                    clusters[w] = clusters[s]
+                    (sigs.baseAddress! + w * MinHash.size).update(from: sigs.baseAddress! + s * MinHash.size, count: MinHash.size)
+                }
+                w += 1
+            }
         }
-        clusters = newClusters
-        signatures = newSignatures
+        clusters.removeLast(clusters.count - w)
+        signatures.removeLast(signatures.count - w * MinHash.size)
         table.removeAll(keepingCapacityFor: config.maxLiveClusters * BandTable.bands)
         signatures.withUnsafeBufferPointer { sigs in
             for slot in clusters.indices {

@@ -63,22 +63,27 @@ public final class Shingler {
     /// Normalises, segments and concatenates the word tokens of `text` into `stream`; returns how
     /// many of its scalars are Han, kana or Hangul.
     private func fillStream(_ text: UnsafeBufferPointer<UInt8>) -> Int {
-        stream.removeAll(keepingCapacity: true)
-        normalizer.normalize(text, into: &normalized)
+        // Work on local copies (swapped out, so no copy is made): class properties in a hot loop
+        // pay a dynamic exclusivity check on every access.
+        var out = stream, norm = normalized, sp = spans, tok = tokens
+        stream = []; normalized = []; spans = []; tokens = []
+        defer { stream = out; normalized = norm; spans = sp; tokens = tok }
+        out.removeAll(keepingCapacity: true)
+        normalizer.normalize(text, into: &norm)
         var cjk = 0
-        normalized.withUnsafeBufferPointer { norm in
-            SpecialSpans.find(norm, into: &spans)
-            segmenter.segment(norm, into: &tokens)
-            var sp = 0
-            for t in tokens {
+        norm.withUnsafeBufferPointer { norm in
+            SpecialSpans.find(norm, into: &sp)
+            segmenter.segment(norm, into: &tok)
+            var s = 0
+            for t in tok {
                 let r = t.range
-                while sp < spans.count && spans[sp].end <= r.lowerBound { sp += 1 }
-                if sp < spans.count, spans[sp].start < r.upperBound, spans[sp].kind != .hashtag { continue }
+                while s < sp.count && sp[s].end <= r.lowerBound { s += 1 }
+                if s < sp.count, sp[s].start < r.upperBound, sp[s].kind != .hashtag { continue }
                 var i = r.lowerBound
                 while i < r.upperBound {
                     let (v, len) = Self.decode(norm, i)
                     if (v >= 0x2E80 && v <= 0x9FFF) || (v >= 0xAC00 && v <= 0xD7AF) || (v >= 0x20000 && v <= 0x3FFFF) { cjk += 1 }
-                    stream.append(v)
+                    out.append(v)
                     i += len
                 }
             }

@@ -95,6 +95,20 @@ private let tuesday0930 = 1_709_602_200.0
     #expect(agg.authorSummaries().allSatisfy { $0.clusters == 1 })
 }
 
+@Test func accountsRotatingThroughManyLargeClustersAreCountedOncePerCluster() throws {
+    // Six different pasted texts, each posted by the same 10 accounts, three rounds: more clusters
+    // than an account's recent-cluster memory and more authors than a cluster lists.
+    var maker = SentenceMaker(state: 3)
+    let texts = (0..<6).map { _ in maker.sentence(words: 16) }
+    var posts: [(String?, String, Double?, UInt64)] = []
+    for _ in 0..<3 { for t in texts { for a in 0..<10 { posts.append(("acct\(a)", t, nil, 0)) } } }
+    let agg = aggregate(posts, config: .init(authorsPerCluster: 2))
+    let clusters = agg.duplicateClusters()
+    #expect(clusters.count == 6)
+    #expect(clusters.allSatisfy { $0.posts == 30 && $0.distinctAuthors == 10 && $0.authorsTruncated && !$0.authorsEstimated })
+    #expect(agg.authorSummaries().allSatisfy { $0.clusters == 6 && $0.lead.duplicate == 1 })
+}
+
 @Test func authorSummaryCountsFlagsScoresAndBeijingHours() throws {
     let agg = aggregate([
         ("a1", "one post about the weather this morning in town", tuesday0930, 1),
