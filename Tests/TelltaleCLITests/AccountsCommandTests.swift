@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 import Testing
 
 /// A synthetic set of accounts written for these tests (nothing from a real corpus):
@@ -159,6 +162,9 @@ struct AccountsRun {
     #expect(!html.contains("<script") && !html.contains("src=\"http") && !html.contains("href=\"http"))
     // One hour chart per ranked account (8) and two overall charts.
     #expect(html.components(separatedBy: "<svg ").count - 1 == 10)
+    // Well-formed XML, like the eval report (so tools can parse it).
+    let parser = XMLParser(data: Data(html.utf8))
+    #expect(parser.parse() && parser.parserError == nil, "report is not well-formed: \(String(describing: parser.parserError))")
     #expect(html.contains("Largest near-duplicate clusters"))
     #expect(html.contains("not a verdict"))
     #expect(html.contains("美国的民主"))
