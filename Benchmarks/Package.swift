@@ -23,6 +23,11 @@ let package = Package(
             path: "Sources/textfeatures-throughput"
         ),
         .executableTarget(
+            name: "train-throughput",
+            dependencies: [.product(name: "Train", package: rootPackage)],
+            path: "Sources/train-throughput"
+        ),
+        .executableTarget(
             name: "TextFeaturesBenchmark",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),
