@@ -81,14 +81,45 @@ public struct TextShape: Equatable, Sendable {
                     if !previousWasEmoji { emoji += 1 }
                     previousWasEmoji = true
                 } else {
-                    if !firstLetterSeen && UTF8Scalar.isAlphabetic(v) { firstLetterSeen = true }
+                    // Full-width, accented, Greek and Cyrillic letters have a case too (evasion
+                    // with look-alikes must not change the casing habits seen here).
+                    switch TextShape.letterCase(v) {
+                    case 1: uppercase += 1; firstLetterSeen = true
+                    case -1: lowercase += 1; if !firstLetterSeen { firstLetterSeen = true; startsLowercase = true }
+                    default: if !firstLetterSeen && UTF8Scalar.isAlphabetic(v) { firstLetterSeen = true }
+                    }
                     // Joiners, skin tones and tags continue the emoji before them.
                     if !(v == 0x200D || (v >= 0x1F3FB && v <= 0x1F3FF) || (v >= 0xE0020 && v <= 0xE007F)) { previousWasEmoji = false }
                 }
             }
         }
+        // The last character before trailing blanks, quotes and emoji decoration (`Done. 🔥`).
         var j = text.count - 1
-        while j >= 0 && (text[j] == 0x20 || text[j] == 0x0A || text[j] == 0x0D || text[j] == 0x22) { j -= 1 }
+        while j >= 0 {
+            let b = text[j]
+            if b == 0x20 || b == 0x0A || b == 0x0D || b == 0x22 { j -= 1; continue }
+            guard b >= 0x80 else { break }
+            var s = j
+            while s > 0 && text[s] & 0xC0 == 0x80 { s -= 1 }
+            let v = UTF8Scalar.decode(text, s).value
+            guard TextShape.isEmoji(v) || v == 0xFE0F || v == 0x200D || (v >= 0x1F3FB && v <= 0x1F3FF) else { break }
+            j = s - 1
+            // The variation selector makes the symbol before it an emoji (`❤️`): skip that too.
+            if v == 0xFE0F && j >= 0 {
+                while j > 0 && text[j] & 0xC0 == 0x80 { j -= 1 }
+                j -= 1
+            }
+        }
         endsWithPeriod = j >= 0 && text[j] == UInt8(ascii: ".")
+    }
+
+    /// 1 for an upper-case letter, -1 for a lower-case one, 0 otherwise, for the non-ASCII letters
+    /// that imitate Latin ones: full-width Latin, Latin-1 and Latin Extended, Greek and Cyrillic.
+    @inline(__always)
+    static func letterCase(_ v: UInt32) -> Int {
+        if v >= 0xFF21 && v <= 0xFF3A { return 1 }
+        if v >= 0xFF41 && v <= 0xFF5A { return -1 }
+        guard v >= 0xC0 && v <= 0x52F, let p = Unicode.Scalar(v)?.properties else { return 0 }
+        return p.isUppercase ? 1 : p.isLowercase ? -1 : 0
     }
 }
