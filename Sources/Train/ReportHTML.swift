@@ -42,8 +42,10 @@ public enum ReportHTML {
         if !doc.bySource.isEmpty {
             h += "<section id=\"sources\"><h2>By source</h2><p class=\"dim\">Each label at its threshold on the rows of one "
             h += "<code>source</code>. <b>flagged</b> is the share of rows flagged: on a source without positives it is the "
-            h += "false-positive rate. A source far from the others points at a shortcut or a weak domain.</p>"
-            h += table(ReportTables.bySource(doc), bars: [4, 5, 6, 7, 8]) + "</section>\n"
+            h += "false-positive rate. <span class=\"weak\">Highlighted</span> rows stand out against the label overall: "
+            h += "a false-positive rate at least twice the label's (and at least 5 %) on a source without positives, or a recall "
+            h += "0.1 or more below the label's. Such a source points at a shortcut or a weak domain.</p>"
+            h += sourceTable(doc) + "</section>\n"
         }
         h += "<footer><p>Metrics are computed per label on the rows where that label is known. Precision, recall and F1 "
         h += "flag a row when its probability is at least the label's threshold. ROC-AUC counts tied scores as half; "
@@ -94,18 +96,32 @@ public enum ReportHTML {
         return h + "</table>"
     }
 
+    /// The per-source table: precision/recall/F1 with bars, weak spots highlighted with the reason as tooltip.
+    private static func sourceTable(_ doc: ReportDocument) -> String {
+        let t = ReportTables.bySource(doc)
+        var overall: [String: LabelEvaluation] = [:]
+        for r in doc.labels { overall[r.label] = r.evaluation }
+        var weak: [String?] = []
+        for s in doc.bySource {
+            for e in s.labels { weak.append(overall[e.label].flatMap { ReportTables.weakSpot(e, overall: $0) }) }
+        }
+        return table(t, bars: [5, 6, 7], rowNotes: weak)
+    }
+
     /// A table; `bars` are column indices whose 0–1 values get an inline bar behind the number.
-    static func table(_ t: ReportTable, lastRowClass: String? = nil, bars: Set<Int> = []) -> String {
+    /// `rowNotes[i]` non-nil highlights row i with that note as its tooltip.
+    static func table(_ t: ReportTable, lastRowClass: String? = nil, bars: Set<Int> = [], rowNotes: [String?] = []) -> String {
         var h = "<table><tr>" + t.headers.map { "<th>\(e($0))</th>" }.joined() + "</tr>"
         for (ri, row) in t.rows.enumerated() {
-            let cls = ri == t.rows.count - 1 && lastRowClass != nil ? " class=\"\(lastRowClass!)\"" : ""
+            var cls = ri == t.rows.count - 1 && lastRowClass != nil ? " class=\"\(lastRowClass!)\"" : ""
+            if ri < rowNotes.count, let note = rowNotes[ri] { cls = " class=\"weak\" title=\"\(e(note))\"" }
             h += "<tr\(cls)>"
             for (i, cell) in row.enumerated() {
                 let numeric = i < t.alignments.count && t.alignments[i] == .right
                 var style = ""
                 if bars.contains(i), let v = Double(cell), v >= 0, v <= 1 {
                     let pct = ReportFormat.fixed(v * 100, 1)
-                    style = " style=\"background: linear-gradient(to right, #d6e6f4 \(pct)%, transparent \(pct)%)\""
+                    style = " style=\"background-image: linear-gradient(to right, #d6e6f4 \(pct)%, transparent \(pct)%)\""
                 }
                 h += "<td\(numeric ? " class=\"num\"" : "")\(style)>\(e(cell))</td>"
             }
@@ -142,6 +158,8 @@ enum ReportHTMLStyle {
     th, td { border: 1px solid #dcdcdc; padding: 4px 8px; text-align: left; vertical-align: top; }
     th { background: #f0f3f6; font-weight: 600; }
     td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    tr.weak td { background-color: #fbe3d6; }
+    span.weak { background: #fbe3d6; padding: 0 3px; }
     tr.macro td { font-weight: 600; background: #f5f8fb; }
     .notes { color: #555; margin: 4px 0; padding-left: 20px; }
     section.label { background: #fff; border: 1px solid #e2e2e2; border-radius: 8px; padding: 4px 18px 14px; margin: 22px 0; }

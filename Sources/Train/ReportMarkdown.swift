@@ -25,6 +25,11 @@ public enum ReportMarkdown {
         if !doc.bySource.isEmpty {
             out += "\n## By source\n\n`flagged` is the share of rows flagged; on a source without positives it is the false-positive rate.\n\n"
             out += ReportTables.bySource(doc).markdown()
+            let weak = ReportTables.weakSpots(doc)
+            if !weak.isEmpty {
+                out += "\nSources that stand out against their label overall (a shortcut or a weak domain?):\n\n"
+                out += weak.map { "- " + ReportEscape.markdown($0) + "\n" }.joined()
+            }
         }
         for r in doc.labels {
             let e = r.evaluation, m = e.confusion

@@ -46,16 +46,48 @@ public enum ReportTables {
 
     /// Per source and label at the label's threshold. `flagged` is the share of rows flagged: on
     /// a source with only negatives it is the false-positive rate, the number that shows a shortcut.
+    /// The ROC-AUC column is left out when no source has both classes.
     public static func bySource(_ doc: ReportDocument) -> ReportTable {
-        var t = ReportTable(headers: ["source", "label", "support", "positives", "flagged", "precision", "recall", "F1", "ROC-AUC"],
-                            alignments: [.left, .left, .right, .right, .right, .right, .right, .right, .right])
+        let withAUC = doc.bySource.contains { $0.labels.contains { $0.rocAUC.value != nil } }
+        var t = ReportTable(headers: ["source", "label", "support", "positives", "flagged", "precision", "recall", "F1"] + (withAUC ? ["ROC-AUC"] : []),
+                            alignments: [.left, .left, .right, .right, .right, .right, .right, .right] + (withAUC ? [.right] : []))
         for s in doc.bySource {
             for e in s.labels {
                 t.append([s.source, e.label, String(e.support), String(e.positives), flaggedShare(e),
-                          m(e.precision), m(e.recall), m(e.f1), m(e.rocAUC)])
+                          m(e.precision), m(e.recall), m(e.f1)] + (withAUC ? [m(e.rocAUC)] : []))
             }
         }
         return t
+    }
+
+    /// Whether a source stands out for a label against the label's overall numbers: without
+    /// positives, a false-positive rate at least twice the overall one and at least 5 %; with
+    /// positives, a recall 0.1 or more below the overall recall. Nil: nothing to flag.
+    public static func weakSpot(_ e: LabelEvaluation, overall: LabelEvaluation) -> String? {
+        let c = e.confusion, all = overall.confusion
+        if e.positives == 0, e.negatives > 0 {
+            let fpr = Double(c.falsePositives) / Double(e.negatives)
+            let overallFPR = overall.negatives > 0 ? Double(all.falsePositives) / Double(overall.negatives) : 0
+            if fpr >= 0.05 && fpr >= 2 * overallFPR {
+                return "false-positive rate \(ReportFormat.fixed(fpr, 3)) vs \(ReportFormat.fixed(overallFPR, 3)) overall"
+            }
+        } else if let r = e.recall.value, let overallRecall = overall.recall.value, r <= overallRecall - 0.1 {
+            return "recall \(ReportFormat.fixed(r, 3)) vs \(ReportFormat.fixed(overallRecall, 3)) overall"
+        }
+        return nil
+    }
+
+    /// "source / label: why" for every weak spot of the per-source breakdown (see `weakSpot`).
+    public static func weakSpots(_ doc: ReportDocument) -> [String] {
+        var overall: [String: LabelEvaluation] = [:]
+        for r in doc.labels { overall[r.label] = r.evaluation }
+        var out: [String] = []
+        for s in doc.bySource {
+            for e in s.labels {
+                if let o = overall[e.label], let why = weakSpot(e, overall: o) { out.append("\(s.source) / \(e.label): \(why)") }
+            }
+        }
+        return out
     }
 
     /// Share of rows flagged at the threshold ("n/a" without rows).

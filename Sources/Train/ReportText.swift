@@ -22,6 +22,8 @@ public enum ReportText {
         out += "\nThresholds (use as --threshold label=VALUE):\n" + ReportTables.thresholds(doc).text(indent: "  ")
         if !doc.bySource.isEmpty {
             out += "\nBy source (at each label's threshold; flagged = share of rows flagged):\n" + ReportTables.bySource(doc).text(indent: "  ")
+            let weak = ReportTables.weakSpots(doc)
+            if !weak.isEmpty { out += "\nSources that stand out (shortcut or weak domain?):\n" + weak.map { "  " + $0 + "\n" }.joined() }
         }
         if examples > 0 {
             for r in doc.labels {

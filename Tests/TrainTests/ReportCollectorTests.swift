@@ -127,3 +127,27 @@ struct ReportCollectorTests {
         #expect(calls == 0)
     }
 }
+
+struct WeakSpotTests {
+    /// Overall: 2 FP of 20 negatives (FPR 0.1), recall 0.8.
+    private let overall = Evaluator.evaluate(label: "a", LabelledScores(
+        scores: [Double](repeating: 0.9, count: 8) + [0.1, 0.1] + [0.9, 0.9] + [Double](repeating: 0.1, count: 18),
+        targets: [Bool](repeating: true, count: 10) + [Bool](repeating: false, count: 20)), threshold: 0.5)
+
+    private func source(_ scores: [Double], _ targets: [Bool]) -> LabelEvaluation {
+        Evaluator.evaluate(label: "a", LabelledScores(scores: scores, targets: targets), threshold: 0.5)
+    }
+
+    @Test func negativeOnlySourceStandsOutByItsFalsePositiveRate() {
+        // 2 of 5 flagged = 0.4 ≥ 2 × 0.1 → weak; 1 of 10 = 0.1 < 0.2 → fine.
+        #expect(ReportTables.weakSpot(source([0.9, 0.9, 0.1, 0.1, 0.1], [false, false, false, false, false]), overall: overall)
+                == "false-positive rate 0.400 vs 0.100 overall")
+        #expect(ReportTables.weakSpot(source([0.9] + [Double](repeating: 0.1, count: 9), [Bool](repeating: false, count: 10)), overall: overall) == nil)
+    }
+
+    @Test func sourceWithPositivesStandsOutByItsRecall() {
+        // recall 0.5 ≤ 0.8 − 0.1 → weak; recall 0.75 > 0.7 → fine.
+        #expect(ReportTables.weakSpot(source([0.9, 0.1], [true, true]), overall: overall) == "recall 0.500 vs 0.800 overall")
+        #expect(ReportTables.weakSpot(source([0.9, 0.9, 0.9, 0.1], [true, true, true, true]), overall: overall) == nil)
+    }
+}
