@@ -1,7 +1,6 @@
 import ArgumentParser
 import Campaign
 import Classifier
-import Dispatch
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -69,7 +68,7 @@ struct AccountsCommand: ParsableCommand {
     @Option(name: .long, help: "Accounts (and clusters) shown in the stdout table and the report.")
     var top = 20
 
-    @Option(name: .long, help: "Scoring threads.")
+    @Option(name: .long, help: "Scoring threads (reading and aggregation run on one more thread, overlapped).")
     var threads = 1
 
     @Option(name: .long, help: "Longest line accepted, in bytes; longer lines are reported and skipped.")
@@ -102,22 +101,10 @@ struct AccountsCommand: ParsableCommand {
             try AccountsWorker(model: loaded, thresholds: thresholds, authorField: authorField, timeField: timeField,
                                timeParser: timeParser, maxLineBytes: maxLineBytes)
         }
-        let chunks = (0..<threads).map { _ in AccountsChunk() }
         let aggregator = CampaignAggregator(labels: labels, clusters: .init(similarity: similarity, maxLiveClusters: maxClusters))
-        let batch = LineBatch()
         let progress = Progress(label: "read", unit: "posts")
         var lines = 0
-        while batch.fill(from: reader, maxLines: 2048 * threads, maxBytes: 8 << 20) {
-            let n = batch.count
-            let chunk = (n + threads - 1) / threads
-            if threads == 1 {
-                workers[0].process(batch, range: 0..<n, into: chunks[0])
-            } else {
-                DispatchQueue.concurrentPerform(iterations: threads) { t in
-                    let lo = min(t * chunk, n), hi = min(lo + chunk, n)
-                    workers[t].process(batch, range: lo..<hi, into: chunks[t])
-                }
-            }
+        AccountsPipeline(workers: workers).run(reader: reader) { chunks, n in
             for c in chunks {
                 for p in c.problems { log.record(p) }
                 Self.aggregate(c, labelCount: labels.count, into: aggregator)
