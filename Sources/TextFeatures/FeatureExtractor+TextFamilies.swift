@@ -8,6 +8,7 @@ extension FeatureExtractor {
         var hashes: [UInt64] = []
         swap(&hashes, &tokenHashes)
         hashes.removeAll(keepingCapacity: true)
+        hashes.reserveCapacity(post.tokens.count)
         var wordNames: [String] = []
         var sp = 0
         let spans = post.spans
@@ -23,7 +24,9 @@ extension FeatureExtractor {
                 continue
             }
             var h = FeatureHash.offsetBasis
-            for k in Int(t.start)..<Int(t.end) { h = FeatureHash.step(h, t0[k]) }
+            var k = Int(t.start)
+            let end = Int(t.end)
+            while k < end { h = FeatureHash.step(h, t0[k]); k += 1 }
             hashes.append(h)
             if names { wordNames.append(String(decoding: UnsafeBufferPointer(rebasing: text[t.range]), as: UTF8.self)) }
         }
@@ -76,6 +79,10 @@ extension FeatureExtractor {
                 word[len + 1] = UInt8(ascii: ">")
                 let total = len + 2
                 w.reserve(total * (maxN - minN + 1))
+                if !names && minN == 2 && maxN == 5 {
+                    FeatureExtractor.charGrams2to5(UnsafeBufferPointer(rebasing: word[0..<total]), seed: s, into: &w)
+                    continue
+                }
                 for a in 0..<total {
                     var h = s
                     var b = a
@@ -92,6 +99,38 @@ extension FeatureExtractor {
             }
         }
         endFamily(w, into: &v)
+    }
+
+    /// The default byte 2–5 grams of `word`, in the same order as the general loop (by start,
+    /// then length), unrolled.
+    @inline(__always)
+    static func charGrams2to5(_ word: UnsafeBufferPointer<UInt8>, seed s: UInt64, into w: inout IndexWriter) {
+        let total = word.count
+        let p = word.baseAddress!
+        var a = 0
+        while a + 5 <= total {
+            let h1 = FeatureHash.step(s, p[a])
+            let h2 = FeatureHash.step(h1, p[a + 1])
+            let h3 = FeatureHash.step(h2, p[a + 2])
+            let h4 = FeatureHash.step(h3, p[a + 3])
+            let h5 = FeatureHash.step(h4, p[a + 4])
+            w.append(h2)
+            w.append(h3)
+            w.append(h4)
+            w.append(h5)
+            a += 1
+        }
+        while a + 2 <= total {
+            var h = FeatureHash.step(FeatureHash.step(s, p[a]), p[a + 1])
+            w.append(h)
+            var b = a + 2
+            while b < total {
+                h = FeatureHash.step(h, p[b])
+                w.append(h)
+                b += 1
+            }
+            a += 1
+        }
     }
 
     /// Han character 1–2 grams within runs of Han characters; spans and any other character end a run.

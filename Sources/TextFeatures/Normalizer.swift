@@ -171,6 +171,13 @@ public final class Normalizer {
         var i = from
         let n = input.count
         while i < n {
+            // Eight ASCII bytes: nothing to count, only whether the last one is a word character.
+            if pendingInvisible == 0 && i + 8 <= n,
+               UnsafeRawPointer(input.baseAddress! + i).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                previousIsWordChar = UTF8Scalar.isWordCharacter(UInt32(input[i + 7]))
+                i += 8
+                continue
+            }
             let (v, len) = UTF8Scalar.decode(input, i)
             i += len
             if v >= 0xFF01 && v <= 0xFF5E {

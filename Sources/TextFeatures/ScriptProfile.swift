@@ -86,6 +86,25 @@ public struct ScriptProfile: Equatable, Sendable {
             let stop = spanIndex < found.count ? min(found[spanIndex].start, n) : n
             var i = position
             while i < stop {
+                // Eight ASCII bytes at a time: all their letters are Latin, one run at most.
+                if i + 8 <= stop {
+                    let w = UnsafeRawPointer(text.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                    if w & 0x8080_8080_8080_8080 == 0 {
+                        let lower = w | 0x2020_2020_2020_2020
+                        let letterBits = (lower &+ 0x1F1F_1F1F_1F1F_1F1F) & ~(lower &+ 0x0505_0505_0505_0505) & 0x8080_8080_8080_8080
+                        if letterBits != 0 {
+                            counts.latin += TextShape.countHighBits(letterBits)
+                            if last != latinCode {
+                                if last == hanCode && beforeLast == latinCode { hanInLatin += 1 }
+                                beforeLast = last
+                                last = latinCode
+                                runCount += 1
+                            }
+                        }
+                        i += 8
+                        continue
+                    }
+                }
                 let b = text[i]
                 let code: Int
                 if b < 0x80 {
@@ -133,7 +152,7 @@ public struct ScriptProfile: Equatable, Sendable {
             if sp < found.count && found[sp].start < Int(t.end) && Int(t.start) < found[sp].end { continue }
             var latin = 0
             var j = Int(t.start)
-            while j < Int(t.end) {
+            while j < Int(t.end) && latin < 2 {
                 let b = text[j]
                 if b < 0x80 {
                     if b &- 0x61 < 26 || b &- 0x41 < 26 { latin += 1 }

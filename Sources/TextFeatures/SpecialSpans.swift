@@ -31,8 +31,10 @@ public enum SpecialSpans {
         spans.removeAll(keepingCapacity: true)
         let n = text.count
         var i = 0
+        let starts = startBytes
         while i < n {
             let b = text[i]
+            if !starts[Int(b)] { i += 1; continue }
             if b == UInt8(ascii: "h") || b == UInt8(ascii: "w") {
                 if let end = urlEnd(text, i) { spans.append(SpecialSpan(start: i, end: end, kind: .url, hasHan: false)); i = end; continue }
             } else if b == UInt8(ascii: "@") {
@@ -57,6 +59,11 @@ public enum SpecialSpans {
             }
             i += 1
         }
+    }
+
+    /// Bytes a span can start with.
+    private static let startBytes: [Bool] = (0..<256).map {
+        [UInt8(ascii: "h"), UInt8(ascii: "w"), UInt8(ascii: "@"), UInt8(ascii: "#"), 0xEF].contains(UInt8($0))
     }
 
     /// End of the hashtag starting at `i`, and whether it has Han characters. The body is letters,

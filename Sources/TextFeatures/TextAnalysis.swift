@@ -29,6 +29,31 @@ public struct TextAnalysis: Sendable {
 }
 
 extension TextShape {
+    static let high: UInt64 = 0x8080_8080_8080_8080
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+
+    /// Bytes of the ASCII word `w` in `lo...hi`.
+    @inline(__always)
+    static func count(_ w: UInt64, from lo: UInt8, through hi: UInt8) -> Int {
+        let atLeastLo = w &+ ones &* UInt64(0x80 - lo)
+        let aboveHi = w &+ ones &* UInt64(0x7F - hi)
+        return countHighBits(atLeastLo & ~aboveHi & high)
+    }
+
+    /// Bytes of the ASCII word `w` equal to `c`.
+    @inline(__always)
+    static func count(_ w: UInt64, equalTo c: UInt8) -> Int {
+        let x = w ^ (ones &* UInt64(c)) // zero where equal, all bytes < 0x80
+        return 8 - countHighBits((x &+ ones &* 0x7F) & high)
+    }
+
+    /// Number of bytes of `m` with the high bit set (m has no other bits): a multiply sums them
+    /// into the top byte (cheaper than a software popcount on baseline x86-64).
+    @inline(__always)
+    static func countHighBits(_ m: UInt64) -> Int {
+        Int(truncatingIfNeeded: ((m >> 7) &* ones) >> 56)
+    }
+
     /// Emoji presentation characters (fast paths for the blocks that have none).
     @inline(__always)
     static func isEmoji(_ v: UInt32) -> Bool {
@@ -60,6 +85,21 @@ public struct TextShape: Equatable, Sendable {
         var previousWasEmoji = false
         var i = 0
         while i < text.count {
+            // Eight ASCII bytes at a time once the first letter is known.
+            if firstLetterSeen && i + 8 <= text.count {
+                let w = UnsafeRawPointer(text.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                if w & TextShape.high == 0 {
+                    uppercase += TextShape.count(w, from: 0x41, through: 0x5A)
+                    lowercase += TextShape.count(w, from: 0x61, through: 0x7A)
+                    digits += TextShape.count(w, from: 0x30, through: 0x39)
+                    exclamations += TextShape.count(w, equalTo: UInt8(ascii: "!"))
+                    questions += TextShape.count(w, equalTo: UInt8(ascii: "?"))
+                    newlines += TextShape.count(w, equalTo: UInt8(ascii: "\n"))
+                    previousWasEmoji = false
+                    i += 8
+                    continue
+                }
+            }
             let b = text[i]
             if b < 0x80 {
                 if b &- 0x41 < 26 { uppercase += 1; firstLetterSeen = true }

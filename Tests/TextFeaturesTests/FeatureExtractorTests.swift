@@ -178,3 +178,26 @@ func evasionShowsUpInNormalizationIndicators(_ c: EvasionCase) {
         if TextShape.isEmoji(v) != expected { Issue.record("U+\(String(v, radix: 16))"); break }
     }
 }
+
+@Test func shapeAndLetterCountsMatchANaiveCountOnRandomText() {
+    // The eight-bytes-at-a-time paths against one scalar at a time.
+    let pieces = ["a", "Q", "7", "!", "?", "\n", " ", "the Quick brown fox!? ", "中", "é", "😀", "\u{2019}", "Д", "#", "@x"]
+    var rng = SplitMix64(seed: 5)
+    let x = FeatureExtractor()
+    for _ in 0..<600 {
+        var s = ""
+        for _ in 0..<Int(rng.next() % 30) { s += pieces[Int(rng.next() % UInt64(pieces.count))] }
+        let a = x.analyze(s)
+        let scalars = s.unicodeScalars
+        #expect(a.shape.uppercase == scalars.filter { $0.value &- 0x41 < 26 }.count)
+        #expect(a.shape.lowercase == scalars.filter { $0.value &- 0x61 < 26 }.count)
+        #expect(a.shape.digits == scalars.filter { $0.value &- 0x30 < 10 }.count)
+        #expect(a.shape.exclamations == scalars.filter { $0 == "!" }.count)
+        #expect(a.shape.newlines == scalars.filter { $0 == "\n" }.count)
+        // Latin letters outside spans: the normalised text minus the spans, counted naively.
+        var outside = a.normalized
+        for span in a.spans.reversed() { outside.removeSubrange(span.start..<span.end) }
+        let latin = String(decoding: outside, as: UTF8.self).unicodeScalars.filter { Script.of($0.value) == .latin }.count
+        #expect(a.profile.count(.latin) == latin, "\(s.debugDescription)")
+    }
+}
