@@ -143,7 +143,6 @@ public final class Segmenter {
             while true {
                 let n = Int(tt_wordbreak_next(wb, starts, ends, kinds, Int32(chunk)))
                 guard n > 0 else { break }
-                tokens.reserveCapacity(tokens.count + n)
                 for t in 0..<n {
                     tokens.append(Token(start: starts[t] + offset, end: ends[t] + offset,
                                         kind: TokenKind(rawValue: UInt8(truncatingIfNeeded: kinds[t])) ?? .letter))
