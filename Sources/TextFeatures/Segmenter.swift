@@ -1,6 +1,8 @@
 import CICU
 
-/// What kind of word a token is (ICU word-break rule status).
+/// What kind of word a token is (ICU word-break rule status). Words found by ICU's Chinese/Japanese
+/// dictionary are `.ideographic` even when they are kana (`です`); `.kana` is for kana runs outside
+/// the dictionary. Spans (links, handles, hashtags, e-mails) are single `.letter` tokens.
 public enum TokenKind: UInt8, Sendable {
     case number = 1, letter = 2, kana = 3, ideographic = 4
 }
