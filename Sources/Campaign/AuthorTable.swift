@@ -1,7 +1,7 @@
 /// Per-author accumulators, a fixed amount of memory per author however many posts it has:
 /// counters, a 48-bin Beijing hour histogram (24 weekday + 24 weekend hours), per-label score sums
 /// and flag counts, and the last few clusters it joined. Stored in flat arrays (no allocation per
-/// post). Memory grows with distinct authors (~300 bytes each plus the name), not with posts.
+/// post). Memory grows with distinct authors (~400 bytes each with the name), not with posts.
 public final class AuthorTable {
     /// Recent clusters remembered per author (to avoid counting a cluster twice for an author
     /// once the cluster's own author list is full).
