@@ -124,6 +124,8 @@ def summarise(args):
             rid, _, kind = obj["id"].rpartition("|")
             (clean if kind == "clean" else perturbed.setdefault(kind, {}))[rid] = obj
     labels = sorted({l for o in clean.values() for l in o["scores"]})
+    if args.label:
+        labels = [l for l in labels if l in args.label]
     table = {}
     for kind in PERTURBATIONS:
         for label in labels:
@@ -141,8 +143,9 @@ def summarise(args):
             if deltas:
                 table[(kind, label)] = (sum(deltas) / len(deltas), max(deltas), sum(d > 0.02 for d in deltas), flips, len(deltas))
     if args.markdown:
-        print("| perturbation | label | posts | mean \\|Δ\\| | max \\|Δ\\| | \\|Δ\\| > 0.02 | flag flips |")
-        print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
+        if not args.no_header:
+            print("| perturbation | label | posts | mean \\|Δ\\| | max \\|Δ\\| | \\|Δ\\| > 0.02 | flag flips |")
+            print("| --- | --- | ---: | ---: | ---: | ---: | ---: |")
         for (kind, label), (mean, mx, over, flips, n) in table.items():
             print(f"| {kind} | {label} | {n} | {mean:.4f} | {mx:.3f} | {over} ({100 * over / n:.1f} %) | {flips} ({100 * flips / n:.2f} %) |")
     else:
@@ -162,6 +165,8 @@ def main():
     s.add_argument("scores")
     s.add_argument("--threshold", action="append")
     s.add_argument("--markdown", action="store_true")
+    s.add_argument("--label", action="append", help="only these labels")
+    s.add_argument("--no-header", action="store_true", help="Markdown rows only")
     args = ap.parse_args()
     perturb(args) if args.command == "perturb" else summarise(args)
 
