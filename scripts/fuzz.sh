@@ -49,7 +49,7 @@ export ASAN_OPTIONS="detect_leaks=0:${ASAN_OPTIONS:-}"
 export SWIFT_BACKTRACE=enable=no
 set +e
 "$build/debug/$product" "$work" "corpus/$target" -max_total_time="$seconds" -max_len="$maxlen" \
-  -rss_limit_mb=2048 -timeout=20 -print_final_stats=1 -artifact_prefix="$build/crash-$target-" "$@" 2>&1 | tee "$log" | grep -E '^#[0-9]+ +(INITED|DONE|pulse)|ERROR|invariant|Done|stat::' >&2
+  -rss_limit_mb=2048 -timeout=20 -print_final_stats=1 -artifact_prefix="$build/crash-$target-" "$@" 2>&1 | tee "$log" | grep -E '^#[0-9]+[[:space:]]+(INITED|DONE|pulse)|ERROR|invariant|Done|stat::' >&2
 status=${PIPESTATUS[0]}
 set -e
 echo "exit status $status" >&2
