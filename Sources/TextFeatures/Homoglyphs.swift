@@ -54,12 +54,12 @@ enum Homoglyphs {
             var i = 0
             while i < ro.count {
                 let (v, len) = UTF8Scalar.decode(ro, i)
-                guard isLetter(v) else { i += len; continue }
+                guard isWordScalar(v) else { i += len; continue }
                 var latinCount = 0, other = 0, mappable = 0
                 while i < ro.count {
                     let (w, wl) = UTF8Scalar.decode(ro, i)
-                    guard isLetter(w) else { break }
-                    if w < 0x80 { latinCount += 1 } else if latin(for: w) != 0 { other += 1; mappable += 1 } else { other += 1 }
+                    guard isWordScalar(w) else { break }
+                    if isDigit(w) { } else if w < 0x80 { latinCount += 1 } else if latin(for: w) != 0 { other += 1; mappable += 1 } else { other += 1 }
                     i += wl
                 }
                 candidates += mappable
@@ -74,19 +74,20 @@ enum Homoglyphs {
             let n = ro.count
             while read < n {
                 let (v, len) = UTF8Scalar.decode(ro, read)
-                guard isLetter(v) else {
+                guard isWordScalar(v) else {
                     for k in 0..<len { buf[write + k] = buf[read + k] }
                     read += len
                     write += len
                     continue
                 }
-                // One word: a maximal run of letters.
+                // One word: a maximal run of letters and ASCII digits (digits join `a6х5` into one
+                // word but are neither Latin nor foreign).
                 var end = read
                 var hasLatin = false, allMappable = true, anyMappable = false
                 while end < n {
                     let (w, wl) = UTF8Scalar.decode(ro, end)
-                    guard isLetter(w) else { break }
-                    if (w | 0x20) &- 0x61 < 26 { hasLatin = true } else if latin(for: w) != 0 { anyMappable = true } else { allMappable = false }
+                    guard isWordScalar(w) else { break }
+                    if isDigit(w) { } else if (w | 0x20) &- 0x61 < 26 { hasLatin = true } else if latin(for: w) != 0 { anyMappable = true } else { allMappable = false }
                     end += wl
                 }
                 let mapWord = anyMappable && (hasLatin || (allMappable && mostlyLatin))
@@ -109,6 +110,12 @@ enum Homoglyphs {
         text.removeLast(text.count - length)
         return replaced
     }
+
+    @inline(__always)
+    private static func isDigit(_ v: UInt32) -> Bool { v &- 0x30 < 10 }
+
+    @inline(__always)
+    private static func isWordScalar(_ v: UInt32) -> Bool { isDigit(v) || isLetter(v) }
 
     @inline(__always)
     private static func isLetter(_ v: UInt32) -> Bool {
