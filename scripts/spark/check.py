@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks for the Spark test (scripts/spark/test.sh).
 
-  check.py scores --parquet DIR --cli OUT.jsonl [--keep labels,source --data IN.jsonl]
+  check.py scores --run DIR CLI_OUT.jsonl IN.jsonl [--run ...] [--keep labels,source]
       score.py's output equals `telltale score`'s on the same single input file: one row per input
       line, in order (by `row`), same id, same error message, same scores (exactly) and flags; the
       kept fields equal the input line's.
@@ -23,23 +23,28 @@ def check_scores(args):
     spark = (SparkSession.builder.master("local[1]").appName("telltale-check")
              .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
              .config("spark.log.level", "ERROR").getOrCreate())
-    spark.sparkContext.setLogLevel("ERROR")
-    rows = [r.asDict() for r in spark.read.parquet(args.parquet).orderBy("row").collect()]
+    keep = [k for k in args.keep.split(",") if k]
+    failed = False
+    for parquet, cli_path, data_path in args.run:
+        rows = [r.asDict() for r in spark.read.parquet(parquet).orderBy("row").collect()]
+        failed |= not check_one(parquet, rows, cli_path, data_path, keep)
     spark.stop()
-    with open(args.cli, encoding="utf-8") as f:
+    if failed:
+        sys.exit(1)
+
+
+def check_one(parquet, rows, cli_path, data_path, keep):
+    with open(cli_path, encoding="utf-8") as f:
         cli = [json.loads(l) for l in f]
-    data = None
-    if args.data:
-        with open(args.data, "rb") as f:
-            data = f.read().split(b"\n")
-        if data and data[-1] == b"":
-            data.pop()
+    with open(data_path, "rb") as f:
+        data = f.read().split(b"\n")
+    if data and data[-1] == b"":
+        data.pop()
     problems = []
     if len(rows) != len(cli):
         problems.append(f"{len(rows)} Spark rows but {len(cli)} CLI lines")
     if len({r["row"] for r in rows}) != len(rows):
         problems.append("row keys are not unique")
-    keep = [k for k in args.keep.split(",") if k]
     for i, (r, c) in enumerate(zip(rows, cli)):
         where = f"line {i + 1}"
         cid = c.get("id")
@@ -57,22 +62,21 @@ def check_scores(args):
             problems.append(f"{where}: scores {r['scores']} != CLI {c['scores']}")
         if r["flags"] != c["flags"]:
             problems.append(f"{where}: flags {r['flags']} != CLI {c['flags']}")
-        if data is not None:
-            try:
-                src = json.loads(data[i].decode("utf-8"))
-            except ValueError:
-                src = None
-            for k in keep:
-                want = src.get(k) if isinstance(src, dict) else None
-                got = r[k]
-                if isinstance(want, (dict, list)):
-                    got = json.loads(got) if got is not None else None
-                if got != want:
-                    problems.append(f"{where}: kept field {k} {got!r} != input {want!r}")
+        try:
+            src = json.loads(data[i].decode("utf-8"))
+        except ValueError:
+            src = None
+        for k in keep:
+            want = src.get(k) if isinstance(src, dict) else None
+            got = r[k]
+            if isinstance(want, (dict, list)):
+                got = json.loads(got) if got is not None else None
+            if got != want:
+                problems.append(f"{where}: kept field {k} {got!r} != input {want!r}")
     errors = sum(1 for c in cli if "error" in c)
     no_id = sum(1 for c in cli if "error" not in c and c.get("id") is None)
-    report(problems, f"scores: {len(rows)} rows ({errors} error records, {no_id} scored rows without id) "
-                     f"equal the CLI's, in order")
+    return report(problems, f"{parquet}: {len(rows)} rows ({errors} error records, {no_id} scored rows without id) "
+                            f"equal the CLI's, in order", exit_on_failure=False)
 
 
 def compare(expected, actual, path, tol, problems, skipped):
@@ -119,24 +123,26 @@ def check_report(args):
                      + (f"; not compared (not produced by eval.py): {', '.join(sorted(skipped))}" if skipped else ""))
 
 
-def report(problems, ok):
+def report(problems, ok, exit_on_failure=True):
     if problems:
         for p in problems[:40]:
             print("MISMATCH " + p, file=sys.stderr)
         if len(problems) > 40:
             print(f"... and {len(problems) - 40} more", file=sys.stderr)
-        sys.exit(1)
+        if exit_on_failure:
+            sys.exit(1)
+        return False
     print("ok: " + ok)
+    return True
 
 
 def main():
     p = argparse.ArgumentParser()
     sub = p.add_subparsers(dest="cmd", required=True)
     s = sub.add_parser("scores")
-    s.add_argument("--parquet", required=True)
-    s.add_argument("--cli", required=True)
+    s.add_argument("--run", nargs=3, action="append", required=True, metavar=("PARQUET", "CLI_JSONL", "INPUT"),
+                   help="score.py output, telltale score output and the input they were made from; repeatable.")
     s.add_argument("--keep", default="")
-    s.add_argument("--data")
     r = sub.add_parser("report")
     r.add_argument("--expected", required=True)
     r.add_argument("--actual", required=True)

@@ -9,7 +9,8 @@
 #    there once, in order, with the same id / error / scores / flags, and the kept fields;
 # 3. scores the labelled file again through a shuffle (--repartition 3), evaluates it with eval.py
 #    and compares the report with an independent single-machine computation (reference_eval.py)
-#    and, when the CLI has `telltale eval`, with `telltale eval --json`, to 1e-6.
+#    and, when the CLI has `telltale eval`, with `telltale eval --json`, to 1e-6;
+# 4. a wrapper that drops telltale's last output line makes score.py fail (never a silent drop).
 #
 # Skips (exit 0, "SKIP:" on stdout) when Java 17+ is missing or pyspark cannot be installed (no
 # network to PyPI); any other failure exits non-zero.
@@ -29,13 +30,21 @@ java_major=$(java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head
 [ "${java_major:-0}" -ge 17 ] || skip "Java ${java_major:-?} found, Spark 4 needs 17+"
 
 venv="${TELLTALE_SPARK_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/telltale-spark-venv}"
-pyspark_version="${TELLTALE_PYSPARK:-4.3.0}"
-if ! "$venv/bin/python" -c "import pyspark" 2>/dev/null; then
-  echo "Spark test: installing pyspark $pyspark_version into $venv (once; about 400 MB)"
-  python3 -m venv "$venv" || skip "could not create a Python venv at $venv"
-  if ! timeout 1200 "$venv/bin/pip" install -q --retries 2 --timeout 60 "pyspark==$pyspark_version"; then
-    skip "pyspark $pyspark_version could not be installed into $venv (no network to PyPI?)"
+# pyarrow and pandas: score.py's default engine (mapInArrow); pandas < 3 as PySpark 4.3 asks.
+requirements=("pyspark==${TELLTALE_PYSPARK:-4.3.0}" "pyarrow>=15" "pandas>=2.2,<3")
+if [ "$(cat "$venv/.telltale-requirements" 2>/dev/null)" != "${requirements[*]}" ] \
+   || ! "$venv/bin/python" -c "import pyspark, pyarrow, pandas" 2>/dev/null; then
+  echo "Spark test: installing ${requirements[*]} into $venv (once; about 500 MB)"
+  [ -x "$venv/bin/pip" ] || python3 -m venv "$venv" || skip "could not create a Python venv at $venv (apt-get install python3-venv)"
+  # A quick look at the package index first, so an offline machine skips in seconds, not after pip's retries.
+  if "$venv/bin/pip" index --help >/dev/null 2>&1 \
+     && ! "$venv/bin/pip" index versions pyspark --timeout 20 --retries 1 >/dev/null 2>&1; then
+    skip "the Python package index (PyPI or the configured mirror) is unreachable: pyspark cannot be installed"
   fi
+  if ! timeout 1200 "$venv/bin/pip" install -q --retries 2 --timeout 60 "${requirements[@]}"; then
+    skip "${requirements[*]} could not be installed into $venv (no network to PyPI?)"
+  fi
+  echo "${requirements[*]}" > "$venv/.telltale-requirements"
 fi
 export PATH="$venv/bin:$PATH"
 export PYSPARK_PYTHON="$venv/bin/python" PYSPARK_DRIVER_PYTHON="$venv/bin/python"
@@ -90,23 +99,37 @@ echo "Spark test: training a model on two thirds of Corpus/examples.jsonl"
 submit=(spark-submit --master "local[2]" --driver-memory 1g
         --conf spark.ui.enabled=false --conf spark.ui.showConsoleProgress=false --conf spark.log.level=WARN --conf spark.sql.shuffle.partitions=4)
 
-echo "Spark test: score.py on $(wc -l < "$work/mixed.jsonl") lines in 8 KB input partitions"
+echo "Spark test: score.py (arrow engine) on $(wc -l < "$work/mixed.jsonl") lines in 8 KB input partitions"
 "${submit[@]}" --conf spark.sql.files.maxPartitionBytes=8192 --conf spark.sql.files.openCostInBytes=0 \
-  "$here/score.py" --binary "$bin" --model "$work/test.model" \
-  --input "$work/mixed.jsonl" --output "$work/mixed.parquet" --keep labels,source 2> "$work/spark-score1.log" \
+  "$here/score.py" --binary "$bin" --model "$work/test.model" --engine arrow \
+  --input "$work/mixed.jsonl" --output "$work/mixed.parquet" --keep labels,source > "$work/spark-score1.log" 2>&1 \
   || { tail -40 "$work/spark-score1.log" >&2; exit 1; }
 parts=$(ls "$work/mixed.parquet" | grep -c '^part-' || true)
 [ "$parts" -ge 2 ] || { echo "Spark test: expected several partitions, got $parts part files" >&2; exit 1; }
-"$venv/bin/python" "$here/check.py" scores --parquet "$work/mixed.parquet" --cli "$work/cli-mixed.jsonl" \
-  --keep labels,source --data "$work/mixed.jsonl"
-echo "  ($parts partitions)"
 
-echo "Spark test: score.py through a shuffle (--repartition 3), then eval.py"
-"${submit[@]}" "$here/score.py" --binary "$bin" --model "$work/test.model" --repartition 3 \
-  --input "$work/labelled.jsonl" --output "$work/labelled.parquet" --keep labels,source 2> "$work/spark-score2.log" \
+echo "Spark test: score.py (rdd engine) on the labelled lines through a shuffle (--repartition 3)"
+"${submit[@]}" "$here/score.py" --binary "$bin" --model "$work/test.model" --engine rdd --repartition 3 \
+  --input "$work/labelled.jsonl" --output "$work/labelled.parquet" --keep labels,source > "$work/spark-score2.log" 2>&1 \
   || { tail -40 "$work/spark-score2.log" >&2; exit 1; }
+echo "Spark test: both outputs against telltale score ($parts partitions in the first)"
+"$venv/bin/python" "$here/check.py" scores --keep labels,source \
+  --run "$work/mixed.parquet" "$work/cli-mixed.jsonl" "$work/mixed.jsonl" \
+  --run "$work/labelled.parquet" "$work/cli-labelled.jsonl" "$work/labelled.jsonl"
+
+echo "Spark test: a telltale that loses a line must fail the job, not shift or drop rows"
+printf '#!/bin/sh\n"%s" "$@" | sed '"'"'$d'"'"'\n' "$bin" > "$work/lossy-telltale"
+chmod +x "$work/lossy-telltale"
+if "${submit[@]}" "$here/score.py" --binary "$work/lossy-telltale" --model "$work/test.model" \
+     --input "$work/labelled.jsonl" --output "$work/lossy.parquet" > "$work/spark-lossy.log" 2>&1; then
+  echo "Spark test: score.py succeeded although telltale lost a line" >&2; exit 1
+fi
+grep -q "output ended after [0-9]" "$work/spark-lossy.log" \
+  || { tail -40 "$work/spark-lossy.log" >&2; echo "Spark test: the lossy run failed for another reason" >&2; exit 1; }
+echo "ok: the job failed with: $(grep -o 'output ended after [0-9][^;]*' "$work/spark-lossy.log" | head -1)"
+
+echo "Spark test: eval.py against the single-machine metrics"
 "${submit[@]}" "$here/eval.py" --scores "$work/labelled.parquet" --model "$work/test.model" --partitions 3 \
-  --json "$work/spark-eval.json" 2> "$work/spark-eval.log" \
+  --json "$work/spark-eval.json" > "$work/spark-eval.log" 2>&1 \
   || { tail -40 "$work/spark-eval.log" >&2; exit 1; }
 
 "$venv/bin/python" "$here/reference_eval.py" --data "$work/labelled.jsonl" --scored "$work/cli-labelled.jsonl" \
