@@ -10,6 +10,8 @@ public final class FeatureExtractor {
     private let normalizer = Normalizer()
     private let segmenter = Segmenter()
     let bucketCount: Int
+    /// Buckets reserved for indicator families (0: indicators share the whole space).
+    let indicatorRegion: Int
     let wordSeed = FeatureFamily.word.seed
     let charSeed = FeatureFamily.chars.seed
     let hanSeed = FeatureFamily.han.seed
@@ -35,6 +37,8 @@ public final class FeatureExtractor {
         self.config = config
         self.documentFrequencies = documentFrequencies
         bucketCount = config.bucketCount
+        // A region that does not leave room for text n-grams (an unvalidated config) is ignored.
+        indicatorRegion = config.indicatorBits > 0 && config.indicatorBits < config.bucketBits - 1 ? 1 << config.indicatorBits : 0
         keys = IndicatorKeys(seeds: (FeatureFamily.script.seed, FeatureFamily.normalization.seed, FeatureFamily.shape.seed))
         indexScratchCapacity = 1024
         indexScratch = .allocate(capacity: indexScratchCapacity)
@@ -136,14 +140,16 @@ public final class FeatureExtractor {
     /// Appends an indicator feature (value 1).
     @inline(__always)
     func emit(_ h: UInt64, _ name: () -> String, into v: inout FeatureVector) {
-        v.indices.append(FeatureHash.bucket(h, bucketCount: bucketCount))
+        v.indices.append(indicatorRegion > 0
+            ? FeatureHash.bucket(h, bucketCount: indicatorRegion)
+            : FeatureHash.bucket(h, bucketCount: bucketCount))
         v.values.append(1)
         if recordNames { v.names.append(name()) }
     }
 
     /// A writer over `indexScratch` for one text family (no class property is touched per feature).
     func beginFamily() -> IndexWriter {
-        IndexWriter(base: indexScratch, capacity: indexScratchCapacity, mask: UInt64(bucketCount - 1))
+        IndexWriter(base: indexScratch, capacity: indexScratchCapacity, mask: UInt64(bucketCount - 1), region: UInt64(indicatorRegion))
     }
 
     /// Moves the family's indices into `v`, each with value 1/sqrt(n), so the family has unit L2
@@ -163,8 +169,11 @@ struct IndexWriter {
     var capacity: Int
     var count = 0
     let mask: UInt64
+    /// Size of the indicator region; a text bucket that falls in it moves up by `region`.
+    let region: UInt64
 
-    init(base: UnsafeMutablePointer<UInt32>, capacity: Int, mask: UInt64) {
+    init(base: UnsafeMutablePointer<UInt32>, capacity: Int, mask: UInt64, region: UInt64) {
+        self.region = region
         self.base = base
         self.capacity = capacity
         self.mask = mask
@@ -179,7 +188,9 @@ struct IndexWriter {
     /// Appends the bucket of `h` (room must have been reserved).
     @inline(__always)
     mutating func append(_ h: UInt64) {
-        base[count] = UInt32(truncatingIfNeeded: (h ^ (h >> 32)) & mask)
+        var b = (h ^ (h >> 32)) & mask
+        if b < region { b |= region }
+        base[count] = UInt32(truncatingIfNeeded: b)
         count += 1
     }
 

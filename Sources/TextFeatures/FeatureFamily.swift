@@ -42,9 +42,16 @@ public struct FeatureConfig: Codable, Sendable, Equatable {
     public var maxCharNgram: Int
     /// Longest Han character n-gram.
     public var maxHanNgram: Int
+    /// log2 of the bucket region reserved for indicator families (script, normalization, shape,
+    /// pair): they hash into buckets [0, 2^indicatorBits) and text n-grams never land there, so a
+    /// label never inherits an n-gram's weight on an indicator it has not seen (e.g. pair features
+    /// for a label trained without parents). 0 = one shared space (models written before this).
+    public var indicatorBits: Int
 
     public init(bucketBits: Int = 18, families: [FeatureFamily] = FeatureFamily.allCases,
-                maxWordNgram: Int = 3, minCharNgram: Int = 2, maxCharNgram: Int = 5, maxHanNgram: Int = 2) {
+                maxWordNgram: Int = 3, minCharNgram: Int = 2, maxCharNgram: Int = 5, maxHanNgram: Int = 2,
+                indicatorBits: Int? = nil) {
+        self.indicatorBits = indicatorBits ?? FeatureConfig.defaultIndicatorBits(bucketBits: bucketBits)
         self.bucketBits = bucketBits
         self.families = families
         self.maxWordNgram = maxWordNgram
@@ -54,11 +61,33 @@ public struct FeatureConfig: Codable, Sendable, Equatable {
     }
 
     public var bucketCount: Int { 1 << bucketBits }
+
+    /// The indicator region's default size: 2^12 buckets (room for the few hundred indicators with
+    /// few collisions), a quarter of the space in small test models, at least 2^4.
+    public static func defaultIndicatorBits(bucketBits: Int) -> Int { max(4, min(12, bucketBits - 2)) }
+
+    enum CodingKeys: String, CodingKey {
+        case bucketBits, families, maxWordNgram, minCharNgram, maxCharNgram, maxHanNgram, indicatorBits
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        bucketBits = try c.decode(Int.self, forKey: .bucketBits)
+        families = try c.decode([FeatureFamily].self, forKey: .families)
+        maxWordNgram = try c.decode(Int.self, forKey: .maxWordNgram)
+        minCharNgram = try c.decode(Int.self, forKey: .minCharNgram)
+        maxCharNgram = try c.decode(Int.self, forKey: .maxCharNgram)
+        maxHanNgram = try c.decode(Int.self, forKey: .maxHanNgram)
+        indicatorBits = try c.decodeIfPresent(Int.self, forKey: .indicatorBits) ?? 0
+    }
     public func uses(_ f: FeatureFamily) -> Bool { families.contains(f) }
 
     /// Checks the configuration is usable; the message says what to change.
     public func validate() throws(FeatureConfigError) {
         guard (10...24).contains(bucketBits) else { throw .invalid("bucketBits must be 10...24, got \(bucketBits)") }
+        guard indicatorBits == 0 || (4...(bucketBits - 2)).contains(indicatorBits) else {
+            throw .invalid("indicatorBits must be 0 or 4...\(bucketBits - 2), got \(indicatorBits)")
+        }
         guard (1...4).contains(maxWordNgram) else { throw .invalid("maxWordNgram must be 1...4, got \(maxWordNgram)") }
         guard minCharNgram >= 1, maxCharNgram >= minCharNgram, maxCharNgram <= 8 else {
             throw .invalid("char n-grams must satisfy 1 <= min <= max <= 8, got \(minCharNgram)...\(maxCharNgram)")

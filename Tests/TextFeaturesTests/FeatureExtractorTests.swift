@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TextFeatures
 
@@ -79,8 +80,33 @@ func evasionShowsUpInNormalizationIndicators(_ c: EvasionCase) {
     for (index, name) in zip(v.indices, v.names) where name.hasPrefix("word `") {
         let word = String(name.dropFirst(6).dropLast())
         let h = FeatureHash.combine(FeatureFamily.word.seed, FeatureHash.hash(word))
-        #expect(FeatureHash.bucket(h, bucketCount: config.bucketCount) == index)
+        var bucket = FeatureHash.bucket(h, bucketCount: config.bucketCount)
+        if bucket < 1 << config.indicatorBits { bucket |= 1 << config.indicatorBits }
+        #expect(bucket == index)
     }
+}
+
+@Test func indicatorsAndTextNgramsNeverShareABucket() {
+    // Indicators (script, shape, normalization, pair) live in [0, 2^indicatorBits); text n-grams
+    // above it, so no label inherits an n-gram's weight on an indicator it never saw.
+    let x = FeatureExtractor(config: FeatureConfig(bucketBits: 12, indicatorBits: 8))
+    let region = UInt32(1 << 8)
+    var texts = 0
+    for i in 0..<300 {
+        let v = x.extract(text: "word\(i) 字\(i) ｆｕｌｌ \(i) x\(i * 7)y!", parent: "parent \(i)?", names: true)
+        for (index, name) in zip(v.indices, v.names) {
+            let isText = ["word `", "n-gram `", "characters `", "Han `"].contains { name.hasPrefix($0) }
+            if isText { texts += 1; #expect(index >= region, "\(name)") } else { #expect(index < region, "\(name)") }
+        }
+    }
+    #expect(texts > 1000)
+}
+
+@Test func configsWrittenBeforeTheIndicatorRegionDecodeAsOneSharedSpace() throws {
+    let old = #"{"bucketBits":18,"families":["word"],"maxWordNgram":3,"minCharNgram":2,"maxCharNgram":5,"maxHanNgram":2}"#
+    let config = try JSONDecoder().decode(FeatureConfig.self, from: Data(old.utf8))
+    #expect(config.indicatorBits == 0)
+    #expect(throws: FeatureConfigError.self) { try FeatureConfig(bucketBits: 12, indicatorBits: 11).validate() }
 }
 
 @Test func textFamiliesHaveUnitNormAndIndicatorsValueOne() {
