@@ -28,6 +28,11 @@ let package = Package(
             path: "Sources/train-throughput"
         ),
         .executableTarget(
+            name: "scoring-throughput",
+            dependencies: [.product(name: "Classifier", package: rootPackage), .product(name: "TextFeatures", package: rootPackage)],
+            path: "Sources/scoring-throughput"
+        ),
+        .executableTarget(
             name: "TextFeaturesBenchmark",
             dependencies: [
                 .product(name: "Benchmark", package: "benchmark"),

@@ -4,7 +4,7 @@
 public enum ContentWords {
     /// Seed for content-word hashes (part of the model format through document frequencies).
     public static let seed = FeatureHash.hash("content")
-    static let stopwordHashes: Set<UInt64> = Set(Stopwords.english.map { FeatureHash.hash($0) })
+    static let stopwordHashes = HashSet64(Stopwords.english.map { FeatureHash.hash($0) })
 
     /// Appends the content-word hashes of `tokens` in `text` to `out` (cleared first). Tokens inside
     /// `spans` are skipped. With `stems`, also collects each stem's byte range (for char grams).
@@ -32,22 +32,30 @@ public enum ContentWords {
         }
     }
 
-    /// End of the crude English stem of text[start..<end] (ASCII suffixes only).
+    /// End of the crude English stem of text[start..<end] (ASCII suffixes only). The first rule
+    /// that applies wins, in this order: `'s`, `ing`, `ies`→`i`, `ed`, `es`, `ly`, `s` (not `ss`);
+    /// a suffix of n bytes is removed only from words of more than n + 2 bytes.
     static func stemEnd(_ t: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int {
-        func ends(_ s: StaticString) -> Bool {
-            let n = s.utf8CodeUnitCount
-            guard end - start > n + 2 else { return false }
-            let p = s.utf8Start
-            for k in 0..<n where t[end - n + k] != p[k] { return false }
-            return true
+        let len = end - start
+        guard len > 3 else { return end }
+        @inline(__always) func at(_ back: Int) -> UInt8 { t[end - back] }
+        switch at(1) {
+        case UInt8(ascii: "s"):
+            let before = at(2)
+            if len > 4 && before == UInt8(ascii: "'") { return end - 2 }               // 's
+            if len > 5 && before == UInt8(ascii: "e") && at(3) == UInt8(ascii: "i") { return end - 2 } // ies
+            if len > 4 && before == UInt8(ascii: "e") { return end - 2 }               // es
+            if len > 4 && before == UInt8(ascii: "s") { return end }                   // ss
+            return end - 1                                                             // s
+        case UInt8(ascii: "g"):
+            if len > 5 && at(2) == UInt8(ascii: "n") && at(3) == UInt8(ascii: "i") { return end - 3 } // ing
+        case UInt8(ascii: "d"):
+            if len > 4 && at(2) == UInt8(ascii: "e") { return end - 2 }                // ed
+        case UInt8(ascii: "y"):
+            if len > 4 && at(2) == UInt8(ascii: "l") { return end - 2 }                // ly
+        default:
+            break
         }
-        if ends("'s") { return end - 2 }
-        if ends("ing") { return end - 3 }
-        if ends("ies") { return end - 2 }
-        if ends("ed") { return end - 2 }
-        if ends("es") { return end - 2 }
-        if ends("ly") { return end - 2 }
-        if ends("s") && !ends("ss") { return end - 1 }
         return end
     }
 }

@@ -28,6 +28,9 @@ public final class FeatureExtractor {
     private var stems: [Range<Int>] = []
     private var parentContent: [UInt64] = []
     private var parentStems: [Range<Int>] = []
+    private var pairScratch = PairScratch()
+    /// `FeatureHash.hash(key, seed: pairSeed)` of every `PairFeatures.indicatorKeys` entry.
+    let pairKeyHashes: [UInt64]
     var recordNames = false
     /// Bucket indices of the family being hashed (moved into the vector once per family).
     var indexScratch: UnsafeMutablePointer<UInt32>
@@ -40,6 +43,7 @@ public final class FeatureExtractor {
         // A region that does not leave room for text n-grams (an unvalidated config) is ignored.
         indicatorRegion = config.indicatorBits > 0 && config.indicatorBits < config.bucketBits - 1 ? 1 << config.indicatorBits : 0
         keys = IndicatorKeys(seeds: (FeatureFamily.script.seed, FeatureFamily.normalization.seed, FeatureFamily.shape.seed))
+        pairKeyHashes = PairFeatures.indicatorKeys.map { FeatureHash.hash($0, seed: FeatureFamily.pair.seed) }
         indexScratchCapacity = 1024
         indexScratch = .allocate(capacity: indexScratchCapacity)
     }
@@ -56,7 +60,12 @@ public final class FeatureExtractor {
 
     /// Analyses UTF-8 `text` into `a` (reusing its buffers).
     public func analyze(_ text: UnsafeBufferPointer<UInt8>, into a: inout TextAnalysis) {
-        a.shape = TextShape(text)
+        analyze(text, into: &a, shape: true)
+    }
+
+    /// With `shape: false`, `a.shape` is left as it was (a parent's shape is never used).
+    func analyze(_ text: UnsafeBufferPointer<UInt8>, into a: inout TextAnalysis, shape: Bool) {
+        if shape { a.shape = TextShape(text) }
         a.report = normalizer.normalize(text, into: &a.normalized)
         a.normalized.withUnsafeBufferPointer { norm in
             SpecialSpans.find(norm, into: &a.spans)
@@ -99,7 +108,7 @@ public final class FeatureExtractor {
             if config.uses(.normalization) { normalizationIndicators(into: &vector) }
             if config.uses(.shape) { shapeIndicators(into: &vector) }
             if let parent, config.uses(.pair) {
-                analyze(parent, into: &parentPost)
+                analyze(parent, into: &parentPost, shape: false)
                 ContentWords.collect(norm, tokens: post.tokens, spans: post.spans, into: &content, stems: &stems)
                 parentPost.normalized.withUnsafeBufferPointer { pnorm in
                     ContentWords.collect(pnorm, tokens: parentPost.tokens, spans: parentPost.spans, into: &parentContent, stems: &parentStems)
@@ -108,9 +117,9 @@ public final class FeatureExtractor {
                         parent: parentContent, parentStems: parentStems, parentText: pnorm,
                         replyTokens: post.tokens.count, parentTokens: parentPost.tokens.count,
                         replyScript: post.dominantScript, parentScript: parentPost.dominantScript,
-                        df: documentFrequencies)
-                    PairFeatures.indicators(sim) { key, name in
-                        emit(FeatureHash.hash(key, seed: pairSeed), name, into: &vector)
+                        df: documentFrequencies, scratch: &pairScratch)
+                    PairFeatures.indicators(ids: sim) { id, name in
+                        emit(pairKeyHashes[id], name, into: &vector)
                     }
                 }
             }

@@ -25,74 +25,112 @@ public enum PairFeatures {
                                   replyTokens: Int, parentTokens: Int,
                                   replyScript: Script?, parentScript: Script?,
                                   df: DocumentFrequencies?) -> PairSimilarity {
+        var scratch = PairScratch()
+        return similarity(reply: reply, replyStems: replyStems, replyText: replyText,
+                          parent: parent, parentStems: parentStems, parentText: parentText,
+                          replyTokens: replyTokens, parentTokens: parentTokens,
+                          replyScript: replyScript, parentScript: parentScript, df: df, scratch: &scratch)
+    }
+
+    /// The same, reusing `scratch` (no allocation once its buffers have grown).
+    static func similarity(reply: [UInt64], replyStems: [Range<Int>], replyText: UnsafeBufferPointer<UInt8>,
+                           parent: [UInt64], parentStems: [Range<Int>], parentText: UnsafeBufferPointer<UInt8>,
+                           replyTokens: Int, parentTokens: Int,
+                           replyScript: Script?, parentScript: Script?,
+                           df: DocumentFrequencies?, scratch: inout PairScratch) -> PairSimilarity {
         var s = PairSimilarity()
-        s.replyWords = Set(reply).count
-        s.parentWords = Set(parent).count
+        scratch.reply.fill(counting: reply)
+        scratch.parent.fill(counting: parent)
+        s.replyWords = scratch.reply.count
+        s.parentWords = scratch.parent.count
         s.scriptMismatch = replyScript != nil && parentScript != nil && replyScript != parentScript
         let r = Double(max(replyTokens, 1)) / Double(max(parentTokens, 1))
         s.lengthRatioLog2 = Int((log2(r)).rounded())
-        func weights(_ hs: [UInt64]) -> [UInt64: Float] {
-            var w: [UInt64: Float] = [:]
-            for h in hs { w[h, default: 0] += 1 }
-            if let df { for (h, tf) in w { w[h] = tf * df.idf(h) } }
-            return w
+        if let df {
+            scratch.reply.scaleWeights(df.idf)
+            scratch.parent.scaleWeights(df.idf)
         }
-        let a = weights(reply), b = weights(parent)
-        s.sharedWords = a.keys.reduce(0) { $0 + (b[$1] != nil ? 1 : 0) }
-        s.cosine = cosine(a, b)
-        s.charCosine = cosine(charGrams(replyText, replyStems), charGrams(parentText, parentStems))
+        s.sharedWords = scratch.reply.sharedCount(scratch.parent)
+        s.cosine = scratch.reply.cosine(scratch.parent)
+        charGrams(replyText, replyStems, into: &scratch.replyGrams)
+        charGrams(parentText, parentStems, into: &scratch.parentGrams)
+        s.charCosine = scratch.replyGrams.cosine(scratch.parentGrams)
         return s
     }
 
-    static func cosine(_ a: [UInt64: Float], _ b: [UInt64: Float]) -> Float {
-        guard !a.isEmpty, !b.isEmpty else { return 0 }
-        var dot: Float = 0
-        let (small, large) = a.count <= b.count ? (a, b) : (b, a)
-        for (k, v) in small { if let w = large[k] { dot += v * w } }
-        let na = a.values.reduce(0) { $0 + $1 * $1 }, nb = b.values.reduce(0) { $0 + $1 * $1 }
-        return dot / (na.squareRoot() * nb.squareRoot())
-    }
-
-    static func charGrams(_ text: UnsafeBufferPointer<UInt8>, _ stems: [Range<Int>]) -> [UInt64: Float] {
-        var g: [UInt64: Float] = [:]
+    /// Counts of the character 4-grams of each stem (a shorter stem counts as one gram).
+    static func charGrams(_ text: UnsafeBufferPointer<UInt8>, _ stems: [Range<Int>], into bag: inout HashBag) {
+        bag.removeAll()
         for st in stems {
-            if st.count < 4 { g[FeatureHash.hash(UnsafeBufferPointer(rebasing: text[st])), default: 0] += 1; continue }
+            if st.count < 4 { bag.append(FeatureHash.hash(UnsafeBufferPointer(rebasing: text[st]))); continue }
             for i in st.lowerBound...(st.upperBound - 4) {
-                g[FeatureHash.hash(UnsafeBufferPointer(rebasing: text[i..<(i + 4)])), default: 0] += 1
+                bag.append(FeatureHash.hash(UnsafeBufferPointer(rebasing: text[i..<(i + 4)])))
             }
         }
-        return g
+        bag.countOccurrences()
     }
+
+    static let cosThresholds: [Float] = [0.02, 0.05, 0.1, 0.2, 0.3, 0.5]
+    static let charCosThresholds: [Float] = [0.05, 0.1, 0.2, 0.3, 0.5]
+    static let sharedThresholds = [1, 2, 3, 5]
+    static let replySharedThresholds: [Float] = [0.1, 0.25, 0.5]
+    static let lengthRatios = -4...4
+
+    /// Every indicator key, in a fixed order; `indicators(ids:)` emits indices into it, so a caller
+    /// can hash the keys once (`FeatureExtractor` does) instead of building strings per post.
+    public static let indicatorKeys: [String] = {
+        var k = ["parent-given", "cos=0"]
+        k += cosThresholds.map { "cos>=\($0)" }
+        k += cosThresholds.map { "cos<\($0)" }
+        k += charCosThresholds.map { "ccos>=\($0)" }
+        k += charCosThresholds.map { "ccos<\($0)" }
+        k += sharedThresholds.map { "shared>=\($0)" }
+        k += sharedThresholds.map { "shared<\($0)" }
+        k += replySharedThresholds.map { "reply-shared>=\($0)" }
+        k.append("script-mismatch")
+        k += lengthRatios.map { "len-ratio=\($0)" }
+        return k
+    }()
 
     /// Indicator features for a similarity: (stable key, readable name). Thresholds are
     /// cumulative so a linear model can learn any monotone effect.
     public static func indicators(_ s: PairSimilarity, _ emit: (String, () -> String) -> Void) {
-        emit("parent-given") { "reply to a parent" }
-        let cos = String(format2(s.cosine))
-        if s.cosine == 0 { emit("cos=0") { "no content word in common with parent (similarity 0)" } }
-        for t: Float in [0.02, 0.05, 0.1, 0.2, 0.3, 0.5] where s.cosine >= t {
-            emit("cos>=\(t)") { "similarity to parent \(cos) (≥ \(t))" }
+        indicators(ids: s) { id, name in withoutActuallyEscaping(name) { emit(indicatorKeys[id], $0) } }
+    }
+
+    /// The same indicators as indices into `indicatorKeys`.
+    static func indicators(ids s: PairSimilarity, _ emit: (Int, () -> String) -> Void) {
+        let cosGE = 2, cosLT = cosGE + cosThresholds.count
+        let ccosGE = cosLT + cosThresholds.count, ccosLT = ccosGE + charCosThresholds.count
+        let sharedGE = ccosLT + charCosThresholds.count, sharedLT = sharedGE + sharedThresholds.count
+        let replyShared = sharedLT + sharedThresholds.count
+        let mismatch = replyShared + replySharedThresholds.count, lenRatio = mismatch + 1
+        emit(0) { "reply to a parent" }
+        if s.cosine == 0 { emit(1) { "no content word in common with parent (similarity 0)" } }
+        for (i, t) in cosThresholds.enumerated() where s.cosine >= t {
+            emit(cosGE + i) { "similarity to parent \(format2(s.cosine)) (≥ \(t))" }
         }
-        for t: Float in [0.02, 0.05, 0.1, 0.2, 0.3, 0.5] where s.cosine < t {
-            emit("cos<\(t)") { "similarity to parent \(cos) (< \(t))" }
+        for (i, t) in cosThresholds.enumerated() where s.cosine < t {
+            emit(cosLT + i) { "similarity to parent \(format2(s.cosine)) (< \(t))" }
         }
-        let ccos = format2(s.charCosine)
-        for t: Float in [0.05, 0.1, 0.2, 0.3, 0.5] {
-            if s.charCosine >= t { emit("ccos>=\(t)") { "character overlap with parent \(ccos) (≥ \(t))" } }
-            else { emit("ccos<\(t)") { "character overlap with parent \(ccos) (< \(t))" } }
+        for (i, t) in charCosThresholds.enumerated() {
+            if s.charCosine >= t { emit(ccosGE + i) { "character overlap with parent \(format2(s.charCosine)) (≥ \(t))" } }
+            else { emit(ccosLT + i) { "character overlap with parent \(format2(s.charCosine)) (< \(t))" } }
         }
         let shared = s.sharedWords
-        for t in [1, 2, 3, 5] {
-            if shared >= t { emit("shared>=\(t)") { "\(shared) content words shared with parent" } }
-            else { emit("shared<\(t)") { "\(shared) content words shared with parent" } }
+        for (i, t) in sharedThresholds.enumerated() {
+            if shared >= t { emit(sharedGE + i) { "\(shared) content words shared with parent" } }
+            else { emit(sharedLT + i) { "\(shared) content words shared with parent" } }
         }
         if s.replyWords > 0 {
             let frac = Float(shared) / Float(s.replyWords)
-            for t: Float in [0.1, 0.25, 0.5] where frac >= t { emit("reply-shared>=\(t)") { "\(Int(frac * 100))% of reply's content words come from parent" } }
+            for (i, t) in replySharedThresholds.enumerated() where frac >= t {
+                emit(replyShared + i) { "\(Int(frac * 100))% of reply's content words come from parent" }
+            }
         }
-        if s.scriptMismatch { emit("script-mismatch") { "reply and parent in different scripts" } }
+        if s.scriptMismatch { emit(mismatch) { "reply and parent in different scripts" } }
         let lr = max(-4, min(4, s.lengthRatioLog2))
-        emit("len-ratio=\(lr)") { "reply length ≈ 2^\(lr) × parent" }
+        emit(lenRatio + lr - lengthRatios.lowerBound) { "reply length ≈ 2^\(lr) × parent" }
     }
 
     static func format2(_ x: Float) -> String {
