@@ -119,10 +119,13 @@ public struct ModelHeader: Codable, Sendable, Equatable {
     public var metrics: [String: [String: Double]]
     /// Labels that need a parent (pair features); they score null without one.
     public var needsParent: [String]
+    /// Applicability gate per label name (`LabelGate`): outside it a label scores 0 or null. Optional
+    /// in the file: models written before gates existed have none, and score every label on every post.
+    public var gates: [String: LabelGate]?
 
     public init(labels: [String], features: FeatureConfig, calibration: [Calibration]? = nil, thresholds: [Double]? = nil,
                 topFeatures: [[NamedFeature]]? = nil, provenance: Provenance = Provenance(),
-                metrics: [String: [String: Double]] = [:], needsParent: [String] = []) {
+                metrics: [String: [String: Double]] = [:], needsParent: [String] = [], gates: [String: LabelGate]? = nil) {
         self.labels = labels
         self.features = features
         self.calibration = calibration ?? labels.map { _ in .identity }
@@ -131,5 +134,9 @@ public struct ModelHeader: Codable, Sendable, Equatable {
         self.provenance = provenance
         self.metrics = metrics
         self.needsParent = needsParent
+        self.gates = gates
     }
+
+    /// The gate of each label in lane order (nil: none).
+    public var laneGates: [LabelGate?] { labels.map { gates?[$0] } }
 }

@@ -112,6 +112,10 @@ public final class Model: @unchecked Sendable {
         if let unknown = h.needsParent.first(where: { !h.labels.contains($0) }) {
             return "needsParent names `\(unknown)`, which is not a label (\(h.labels.joined(separator: ", ")))"
         }
+        for (label, gate) in (h.gates ?? [:]).sorted(by: { $0.key < $1.key }) {
+            if !h.labels.contains(label) { return "gates names `\(label)`, which is not a label (\(h.labels.joined(separator: ", ")))" }
+            if let p = gate.problem { return "gate of `\(label)`: \(p)" }
+        }
         if let i = h.thresholds.firstIndex(where: { !($0 >= 0 && $0 <= 1) }) {
             return "threshold \(h.thresholds[i]) of `\(h.labels[i])` is not a probability between 0 and 1"
         }

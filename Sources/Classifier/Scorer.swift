@@ -11,6 +11,8 @@ public final class Scorer {
     private let extractor: FeatureExtractor
     private let core: ScoringCore
     private let needsParent: [Bool]
+    private let gates: [LabelGate?]
+    private let hasGates: Bool
     private var vector = FeatureVector()
     private var rawScores: [Float] = []
 
@@ -22,6 +24,8 @@ public final class Scorer {
         extractor = FeatureExtractor(config: model.header.features, documentFrequencies: model.documentFrequencies)
         core = model.scoringCore
         needsParent = model.labels.map(model.header.needsParent.contains)
+        gates = model.header.laneGates
+        hasGates = gates.contains { $0 != nil }
         for (label, value) in overrides.sorted(by: { $0.key < $1.key }) { try setThreshold(value, for: label) }
     }
 
@@ -56,17 +60,26 @@ public final class Scorer {
     }
 
     /// The hot path: scores UTF-8 `text` into `result`, reusing its arrays (no allocation per post
-    /// once they have grown, unless `explain` is on).
+    /// once they have grown, unless `explain` is on). Gates (`ModelHeader.gates`) are applied
+    /// after the linear score: a gated label gets 0 or nil and is never flagged.
     public func score(text: UnsafeBufferPointer<UInt8>, parent: UnsafeBufferPointer<UInt8>?,
                       explain: Bool, k: Int, into result: inout PostScore) {
         extractor.extract(text: text, parent: parent, into: &vector, names: explain)
         core.score(vector, into: &rawScores)
         result.reset(labels: model.labels)
+        result.script = hasGates ? extractor.scriptSummary : ScriptSummary()
         for lane in 0..<model.labelCount {
             let raw = rawScores[lane]
             result.raw.append(raw)
+            let verdict = gates[lane]?.verdict(result.script) ?? .applies
+            result.gates.append(verdict)
             guard parent != nil || !needsParent[lane] else {
                 result.probabilities.append(nil)
+                continue
+            }
+            if verdict != .applies, let gate = gates[lane] {
+                result.probabilities.append(gate.outside == .zero ? 0 : nil)
+                if explain { result.gateReasons[model.labels[lane]] = gate.reason(verdict, result.script) }
                 continue
             }
             let p = model.header.calibration[lane].probability(raw: Double(raw))
@@ -78,6 +91,13 @@ public final class Scorer {
                 }
             }
         }
+    }
+
+    /// Why `label` does not apply to the post `score` describes ("gate: Korean (hangul) text is
+    /// not Mandarin"), or nil when it applies or has no gate.
+    public func gateReason(label: String, in score: PostScore) -> String? {
+        guard let lane = model.labelIndex(label), lane < score.gates.count, let gate = gates[lane] else { return nil }
+        return gate.reason(score.gates[lane], score.script)
     }
 
     /// The top `k` reasons for `label` on this post, flagged or not (nil: unknown label, or the

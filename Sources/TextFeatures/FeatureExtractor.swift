@@ -50,6 +50,13 @@ public final class FeatureExtractor {
 
     deinit { indexScratch.deallocate() }
 
+    /// The script profile of the text last passed to `extract` (the post, not its parent): what
+    /// label gates decide on. Empty before the first extraction.
+    public var profile: ScriptProfile { post.profile }
+
+    /// `profile.summary` without copying the profile.
+    public var scriptSummary: ScriptSummary { post.profile.summary }
+
     /// Analyses one text without hashing (for `telltale features` and tests).
     public func analyze(_ text: String) -> TextAnalysis {
         var a = TextAnalysis()

@@ -36,6 +36,14 @@ public struct ScriptProfile: Equatable, Sendable {
     public var letters = [Int](repeating: 0, count: Script.allCases.count)
     /// Latin words of at least two letters outside links, handles, hashtags and e-mails.
     public var latinWords = 0
+    /// Words of another script outside links, handles, hashtags and e-mails: Chinese and Japanese
+    /// dictionary words (`美国`, `です`), Korean, Cyrillic, Greek... words (tokens with a non-Latin
+    /// letter and fewer than two Latin ones). With `latinWords`, says which script's words dominate.
+    public var otherWords = 0
+    /// Tokens ICU calls numbers because they hold digits but that have at least two Latin letters
+    /// (`mp3`, `gm45`, `tensorflow2.0`), outside links, handles, hashtags and e-mails. Not in
+    /// `latinWords` (the hashed indicators count letter tokens only); label gates add them.
+    public var latinAlphanumerics = 0
     /// Maximal runs of one script (letters only; digits, spaces and punctuation do not break a run).
     public var runs = 0
     /// Han runs with Latin runs on both sides (`the 美国 democracy`).
@@ -144,13 +152,16 @@ public struct ScriptProfile: Equatable, Sendable {
         runs = runCount
         hanInsideLatin = hanInLatin
         latinInsideHan = latinInHan
-        // Latin words outside spans.
+        // Latin and other words outside spans.
         var sp = 0
-        var words = 0
-        for t in tokens where t.kind == .letter {
+        var words = 0, others = 0, alphanumerics = 0
+        for t in tokens {
             while sp < found.count && found[sp].end <= Int(t.start) { sp += 1 }
             if sp < found.count && found[sp].start < Int(t.end) && Int(t.start) < found[sp].end { continue }
+            // Dictionary (Han, kana) words have no Latin letter.
+            if t.kind == .kana || t.kind == .ideographic { others += 1; continue }
             var latin = 0
+            var foreign = false
             var j = Int(t.start)
             while j < Int(t.end) && latin < 2 {
                 let b = text[j]
@@ -159,12 +170,22 @@ public struct ScriptProfile: Equatable, Sendable {
                     j += 1
                 } else {
                     let (v, len) = UTF8Scalar.decode(text, j)
-                    if Script.of(v) == .latin { latin += 1 }
+                    if let script = Script.of(v) {
+                        if script == .latin { latin += 1 } else { foreign = true }
+                    }
                     j += len
                 }
             }
-            if latin >= 2 { words += 1 }
+            if t.kind == .number {
+                if latin >= 2 { alphanumerics += 1 }
+            } else if latin >= 2 {
+                words += 1
+            } else if foreign {
+                others += 1
+            }
         }
         latinWords = words
+        otherWords = others
+        latinAlphanumerics = alphanumerics
     }
 }

@@ -1,6 +1,9 @@
+import TextFeatures
+
 /// Every training row's features, extracted once: a CSR sparse matrix (row offsets into parallel
 /// `indices`/`values`, each row's indices distinct, in order of first appearance) plus, per label, the row targets
-/// (-1 unknown, 0, 1), the `source` of each row and whether it had a parent.
+/// (-1 unknown, 0, 1), the `source` of each row, whether it had a parent and its script counts
+/// (for label gates).
 public struct FeatureMatrix: Sendable, Equatable {
     /// Width of the hashed feature space (a power of two).
     public let bucketCount: Int
@@ -15,6 +18,8 @@ public struct FeatureMatrix: Sendable, Equatable {
     public internal(set) var sources: [String?]
     /// Whether each row was extracted with a parent (a reply).
     public internal(set) var hasParent: [Bool]
+    /// Each row's script counts, which label gates decide on (nil: unknown, every gate lets it through).
+    public internal(set) var scripts: [ScriptSummary?]
 
     /// An empty matrix.
     public init(bucketCount: Int, labels: [String]) {
@@ -26,6 +31,7 @@ public struct FeatureMatrix: Sendable, Equatable {
         targets = labels.map { _ in [] }
         sources = []
         hasParent = []
+        scripts = []
     }
 
     public var rowCount: Int { rowOffsets.count - 1 }
@@ -38,13 +44,14 @@ public struct FeatureMatrix: Sendable, Equatable {
     /// Appends a row; duplicate indices are summed (in input order) into their first appearance.
     /// `targets` has one entry per label (-1, 0, 1).
     public mutating func appendRow(indices rowIndices: [UInt32], values rowValues: [Float], targets rowTargets: [Int8],
-                                   source: String? = nil, hasParent: Bool = false) {
+                                   source: String? = nil, hasParent: Bool = false, script: ScriptSummary? = nil) {
         var merger = DuplicateMerger()
         merger.append(indices: rowIndices, values: rowValues, into: &indices, &values)
         rowOffsets.append(indices.count)
         for l in labels.indices { targets[l].append(l < rowTargets.count ? rowTargets[l] : -1) }
         sources.append(source)
         self.hasParent.append(hasParent)
+        scripts.append(script)
     }
 
     /// Appends every row of `other` (same bucket count and labels) after this matrix's rows.
@@ -57,6 +64,7 @@ public struct FeatureMatrix: Sendable, Equatable {
         for l in labels.indices { targets[l].append(contentsOf: other.targets[l]) }
         sources.append(contentsOf: other.sources)
         hasParent.append(contentsOf: other.hasParent)
+        scripts.append(contentsOf: other.scripts)
     }
 
     /// Rows where `label` is known, ascending (all rows when `among` is nil, else those of `among`).

@@ -75,6 +75,8 @@ public struct FeatureMatrixBuilder: Sendable {
             let lo = c * chunkSize, hi = min(lo + chunkSize, recs.value.count)
             var indices: [UInt32] = [], values: [Float] = [], offsets: [Int] = [0]
             var targets = [[Int8]](repeating: [], count: labels.count)
+            var scripts: [ScriptSummary?] = []
+            scripts.reserveCapacity(hi - lo)
             indices.reserveCapacity((hi - lo) * 256)
             values.reserveCapacity((hi - lo) * 256)
             offsets.reserveCapacity(hi - lo + 1)
@@ -83,6 +85,7 @@ public struct FeatureMatrixBuilder: Sendable {
                 extractor.extract(text: record.text, parent: record.parent, into: &vector)
                 merger.append(indices: vector.indices, values: vector.values, into: &indices, &values)
                 offsets.append(indices.count)
+                scripts.append(extractor.scriptSummary)
                 for (l, name) in labels.enumerated() { targets[l].append(record.labels[name].map { Int8($0) } ?? -1) }
             }
             var part = FeatureMatrix(bucketCount: config.bucketCount, labels: labels)
@@ -92,6 +95,7 @@ public struct FeatureMatrixBuilder: Sendable {
             part.targets = targets
             part.sources = recs.value[lo..<hi].map(\.source)
             part.hasParent = recs.value[lo..<hi].map { $0.parent != nil }
+            part.scripts = scripts
             let n = done.add(hi - lo)
             progress.update { Self.rate("extracting features", n, recs.value.count, start) }
             return part

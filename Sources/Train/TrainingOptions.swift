@@ -1,3 +1,4 @@
+import Classifier
 import Foundation
 import TextFeatures
 
@@ -53,6 +54,12 @@ public struct TrainingOptions: Sendable, Equatable {
     /// calibration overconfident.
     public var calibrationFiles: [String] = []
     public var threshold: ThresholdChoice = .fixed(0.5)
+    /// Applicability gate per label name, written into the model (`ModelHeader.gates`); nil =
+    /// `LabelGate.defaults` for the labels trained (mixed_zh_en, non_idiomatic), `[:]` = no gates.
+    /// Gates of labels the model does not have are dropped.
+    /// Gated rows are left out of calibration and thresholds (their score is fixed), not out of
+    /// training.
+    public var gates: [String: LabelGate]? = nil
     /// Readable features kept per label and sign in the model (for `inspect` and explanations).
     public var topFeatures: Int = 20
     /// Training texts re-extracted with names to label the top features.
@@ -87,7 +94,16 @@ public struct TrainingOptions: Sendable, Equatable {
         if !(0...24).contains(documentFrequencyBits) { return "document-frequency bits must be 0...24, got \(documentFrequencyBits)" }
         if Set(labels).count != labels.count { return "a label is listed twice: \(labels.joined(separator: ", "))" }
         if topFeatures < 0 || topFeatureSampleRows < 0 { return "top-feature counts must not be negative" }
+        for (label, gate) in (gates ?? [:]).sorted(by: { $0.key < $1.key }) {
+            if let p = gate.problem { return "gate of `\(label)`: \(p)" }
+        }
         return nil
+    }
+
+    /// The gates of a model over `labels` (only labels it has; none when there are none).
+    public func gates(for labels: [String]) -> [String: LabelGate]? {
+        let chosen = (gates ?? LabelGate.defaults).filter { labels.contains($0.key) }
+        return chosen.isEmpty ? nil : chosen
     }
 
     /// The trainer these options describe.

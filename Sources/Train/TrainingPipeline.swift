@@ -92,12 +92,14 @@ public struct TrainingPipeline: Sendable {
         let rowEpochs = trained.reports.reduce(0) { $0 + $1.trainingRows * max($1.epochs.count, 1) }
         timings.trainingRowsPerSecond = Double(rowEpochs) / max(timings.training, 1e-9)
 
-        // 5. Calibration and thresholds on the hold-out.
+        // 5. Calibration and thresholds on the hold-out (rows a label's gate leaves out get a fixed
+        //    score, so they do not take part).
+        let gates = options.gates(for: labels)
         let needsParent = labels.indices.filter { l in
             let known = matrix.knownRows(label: l)
             return known.filter { matrix.hasParent[$0] }.count * 2 > known.count
         }.map { labels[$0] }
-        let uncalibrated = Model(header: ModelHeader(labels: labels, features: options.features, needsParent: needsParent),
+        let uncalibrated = Model(header: ModelHeader(labels: labels, features: options.features, needsParent: needsParent, gates: gates),
                                  weights: trained.weights, documentFrequencies: df)
         var fits: [CalibrationFit] = []
         var thresholds: [Double] = []
@@ -108,7 +110,9 @@ public struct TrainingPipeline: Sendable {
         let holdoutRaw = MatrixScoring.rawScores(uncalibrated, calibrationMatrix, rows: calibrationRows)
         for l in labels.indices {
             var scores: [Double] = [], truth: [Bool] = []
-            for (i, r) in calibrationRows.enumerated() where calibrationMatrix.targets[l][r] >= 0 {
+            let gate = gates?[labels[l]]
+            for (i, r) in calibrationRows.enumerated() where calibrationMatrix.targets[l][r] >= 0
+                && MatrixScoring.verdict(gate, calibrationMatrix, row: r) == .applies {
                 scores.append(holdoutRaw[l][i])
                 truth.append(calibrationMatrix.targets[l][r] == 1)
             }
@@ -132,7 +136,7 @@ public struct TrainingPipeline: Sendable {
         // 7. Header, model, metrics.
         var header = ModelHeader(labels: labels, features: options.features, calibration: fits.map(\.calibration),
                                  thresholds: thresholds, topFeatures: top, provenance: provenance(stats, trainer: trainer),
-                                 needsParent: needsParent)
+                                 needsParent: needsParent, gates: gates)
         let calibrated = Model(header: header, weights: trained.weights, documentFrequencies: df)
         var holdoutReport: EvaluationReport? = nil
         if !holdoutRows.isEmpty {

@@ -38,9 +38,11 @@ final class EvalBatchScorer: @unchecked Sendable {
         }
     }
 
-    /// The top reasons (as text) for `lane` on `record`, from the first scorer (call between batches).
-    func reasons(_ record: CorpusRecord, lane: Int, k: Int = 3) -> [String] {
+    /// The top reasons (as text) for `lane` on `record` scored as `result`, from the first scorer
+    /// (call between batches); for a label outside its gate, why it does not apply.
+    func reasons(_ record: CorpusRecord, _ result: PostScore, lane: Int, k: Int = 3) -> [String] {
         let scorer = scorers[0]
+        if let why = scorer.gateReason(label: scorer.model.labels[lane], in: result) { return [why] }
         return scorer.reasons(text: record.text, parent: record.parent, label: scorer.model.labels[lane], k: k)?.map(\.description) ?? []
     }
 

@@ -107,7 +107,7 @@ struct EvalCommand: ParsableCommand {
                 for (i, record) in batch.enumerated() {
                     let result = scorer.results[i]
                     try scoresFile?.write(scoresLine.render(record, result))
-                    collector.add(record, probabilities: result.probabilities) { lane in scorer.reasons(record, lane: lane) }
+                    collector.add(record, probabilities: result.probabilities) { lane in scorer.reasons(record, result, lane: lane) }
                 }
                 progress.update(collector.rows)
             }

@@ -38,7 +38,7 @@ struct FeaturesCommand: ParsableCommand {
                 "profile": [
                     "han": a.profile.count(.han), "latin": a.profile.count(.latin), "kana": a.profile.count(.kana),
                     "hangul": a.profile.count(.hangul), "cyrillic": a.profile.count(.cyrillic),
-                    "latin_words": a.profile.latinWords, "switches": a.profile.switches,
+                    "latin_words": a.profile.latinWords, "other_words": a.profile.otherWords, "latin_alphanumerics": a.profile.latinAlphanumerics, "switches": a.profile.switches,
                     "han_inside_latin": a.profile.hanInsideLatin, "latin_inside_han": a.profile.latinInsideHan,
                     "cjk_punctuation": a.profile.cjkPunctuation, "looks_mixed_zh_en": a.profile.looksMixedMandarinEnglish,
                     "japanese": a.profile.isJapanese, "korean": a.profile.isKorean,

@@ -36,6 +36,7 @@ struct InspectCommand: ParsableCommand {
         }.joined(separator: "; "))
         let f = h.features
         lines.append("features: 2^\(f.bucketBits) = \(f.bucketCount) buckets; families \(f.families.map(\.rawValue).joined(separator: ", ")); word 1–\(f.maxWordNgram) grams, Latin byte \(f.minCharNgram)–\(f.maxCharNgram) grams, Han 1–\(f.maxHanNgram) grams")
+        lines.append("gates: " + describeGates(h))
         let p = h.provenance
         lines.append("trained: \(p.algorithm), seed \(p.seed), at \(p.trainedAt)")
         if !p.options.isEmpty { lines.append("options: " + p.options.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")) }
@@ -64,6 +65,20 @@ struct InspectCommand: ParsableCommand {
             }
         }
         print(lines.joined(separator: "\n"))
+    }
+
+    /// "mixed_zh_en mandarin-english (≥ 2 Han, ≥ 1 English words, kana+Hangul ≤ 10% of CJK; else 0); ..."
+    private func describeGates(_ h: ModelHeader) -> String {
+        let gated = h.labels.compactMap { l in h.gates?[l].map { (l, $0) } }
+        guard !gated.isEmpty else { return "none (every label is scored on every post)" }
+        return gated.map { l, g in
+            var conditions: [String] = []
+            if g.minHan > 0 { conditions.append("≥ \(g.minHan) Han") }
+            if g.minLatinWords > 0 { conditions.append("≥ \(g.minLatinWords) English words") }
+            if g.maxKanaHangulShare < 1 { conditions.append("kana+Hangul ≤ \(Int((g.maxKanaHangulShare * 100).rounded()))% of CJK") }
+            if g.minLatinWordShare > 0 { conditions.append("English ≥ \(Int((g.minLatinWordShare * 100).rounded()))% of words") }
+            return "\(l) \(g.rule) (\(conditions.joined(separator: ", ")); else \(g.outside == .zero ? "0" : "null"))"
+        }.joined(separator: "; ")
     }
 
     private func describe(_ c: Calibration) -> String {

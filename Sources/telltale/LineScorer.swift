@@ -76,14 +76,21 @@ final class LineScorer: @unchecked Sendable {
         if explain {
             b.append(contentsOf: ",\"reasons\":{".utf8)
             var firstLabel = true
-            for (k, key) in labelKeys.enumerated() where result.flags.contains(labels[k]) {
+            // Flagged labels: their top features; gated labels: why they do not apply.
+            for (k, key) in labelKeys.enumerated() {
+                let gateReason = result.gateReasons[labels[k]]
+                guard gateReason != nil || result.flags.contains(labels[k]) else { continue }
                 if !firstLabel { b.append(UInt8(ascii: ",")) }
                 firstLabel = false
                 b.append(contentsOf: key)
                 b.append(contentsOf: ":[".utf8)
-                for (r, reason) in (result.reasons[labels[k]] ?? []).enumerated() {
-                    if r > 0 { b.append(UInt8(ascii: ",")) }
-                    JSONWriter.appendString(reason.description, to: &b)
+                if let gateReason {
+                    JSONWriter.appendString(gateReason, to: &b)
+                } else {
+                    for (r, reason) in (result.reasons[labels[k]] ?? []).enumerated() {
+                        if r > 0 { b.append(UInt8(ascii: ",")) }
+                        JSONWriter.appendString(reason.description, to: &b)
+                    }
                 }
                 b.append(UInt8(ascii: "]"))
             }

@@ -14,7 +14,10 @@ struct ScoreCommand: ParsableCommand {
         Each input line is a JSON object {"text": ..., "parent": ... (optional), "id": ... (optional)} or \
         plain text. Output: one JSON line per input line, in order:
           {"id":"t-1","scores":{"non_idiomatic":0.93,"mixed_zh_en":0.02,"off_topic":null},"flags":["non_idiomatic"]}
-        off_topic is null without a parent. Unreadable lines give {"line":N,"error":"..."}.
+        off_topic is null without a parent. A label outside its gate (model header `gates`) scores 0 \
+        (mixed_zh_en on Japanese, Korean, pure Chinese or pure English) or null (non_idiomatic on text \
+        that is not mostly English); --explain says why ("gate: Korean (hangul) text is not Mandarin"). \
+        Unreadable lines give {"line":N,"error":"..."}.
         """
     )
 
@@ -27,7 +30,7 @@ struct ScoreCommand: ParsableCommand {
     @Option(name: .long, parsing: .singleValue, help: ArgumentHelp("Flag threshold for a label (probability), e.g. non_idiomatic=0.7. Repeatable.", valueName: "label=p"))
     var threshold: [String] = []
 
-    @Flag(name: .long, help: "Add the reasons for each flag.")
+    @Flag(name: .long, help: "Add the reasons for each flag, and why a gated label does not apply.")
     var explain = false
 
     @Option(name: .long, help: "Reasons per flagged label with --explain.")

@@ -71,6 +71,14 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, help: "Corpus format when the file extension does not say: jsonl, fasttext, tsv.")
     var format: String?
 
+    @Flag(name: .long, help: "Write no label gates (every label is scored on every post).")
+    var noGates = false
+
+    @Option(name: .long, parsing: .singleValue, help: ArgumentHelp(
+        "Gate of a label: mandarin-english, mostly-english or none. Repeatable. Default: mixed_zh_en=mandarin-english, non_idiomatic=mostly-english.",
+        valueName: "label=rule"))
+    var gate: [String] = []
+
     @Option(name: .long, help: "Training time recorded in the model (default: derived from the data, for byte-identical rebuilds).")
     var trainedAt: String?
 
@@ -120,6 +128,11 @@ struct TrainCommand: ParsableCommand {
             }
             o.format = f
         }
+        o.gates = try chosenGates()
+        let gateLabels = gate.compactMap { $0.split(separator: "=", maxSplits: 1).first.map(String.init) }
+        if !labels.isEmpty, let unknown = gateLabels.first(where: { !labels.contains($0) }) {
+            throw ValidationError("--gate \(unknown): not among the --labels trained (\(labels.joined(separator: ", ")))")
+        }
         o.trainedAt = trainedAt
         o.threads = threads
         o.strict = strict
@@ -139,6 +152,9 @@ struct TrainCommand: ParsableCommand {
         } catch {
             throw ValidationErrorMessage("\(error)")
         }
+        for l in gateLabels where !result.labels.contains(l) {
+            printStderr("telltale: --gate \(l): the data has no label `\(l)` (labels: \(result.labels.joined(separator: ", "))); gate ignored")
+        }
         var summary = "wrote \(out): labels \(result.labels.joined(separator: ", ")); \(result.reading.map(\.rows).reduce(0, +)) training rows"
         if let dev = result.dev {
             summary += "\ndev metrics:"
@@ -147,6 +163,29 @@ struct TrainCommand: ParsableCommand {
             }
         }
         printStderr(summary)
+    }
+}
+
+extension TrainCommand {
+    /// The gates from --no-gates and --gate (nil: the defaults).
+    func chosenGates() throws -> [String: LabelGate]? {
+        guard noGates || !gate.isEmpty else { return nil }
+        var gates = noGates ? [:] : LabelGate.defaults
+        let rules = LabelGate.presets.keys.sorted().joined(separator: ", ")
+        for item in gate {
+            let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
+            guard parts.count == 2, !parts[0].isEmpty else {
+                throw ValidationError("--gate '\(item)' is not label=rule (rules: \(rules), none)")
+            }
+            if parts[1] == "none" {
+                gates[parts[0]] = nil
+            } else if let preset = LabelGate.presets[parts[1]] {
+                gates[parts[0]] = preset
+            } else {
+                throw ValidationError("--gate \(parts[0]): unknown rule '\(parts[1])' (rules: \(rules), none)")
+            }
+        }
+        return gates
     }
 }
 
