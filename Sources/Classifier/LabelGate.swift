@@ -7,8 +7,8 @@ import TextFeatures
 /// mixed Mandarin-English) or `.null` (not applicable, like `off_topic` without a parent; never a
 /// guess).
 ///
-/// A post passes when every condition holds (all counts outside links, @handles, #hashtags and
-/// e-mails; see `ScriptSummary`):
+/// A post passes when every condition holds (counts from `ScriptSummary`: nothing inside links,
+/// @handles and e-mails counts, and of hashtags only their CJK letters):
 /// - kana + Hangul letters ≤ `maxKanaHangulShare` of the CJK letters (Han + kana + Hangul);
 /// - Han characters ≥ `minHan`;
 /// - Latin words (2+ letters) ≥ `minLatinWords`;
@@ -84,9 +84,11 @@ public struct LabelGate: Codable, Sendable, Equatable {
         case .japanese: return "gate: Japanese (kana) text is not Mandarin"
         case .korean: return "gate: Korean (hangul) text is not Mandarin"
         case .tooFewHan:
-            return "gate: \(s.han) Han character\(s.han == 1 ? "" : "s") outside links, handles and hashtags (needs \(minHan))"
+            return s.han == 0 ? "gate: no Han character outside links and handles (needs \(minHan))"
+                : "gate: only \(s.han) Han character\(s.han == 1 ? "" : "s") outside links and handles (needs \(minHan))"
         case .tooFewLatinWords:
-            return "gate: \(s.latinWords) English word\(s.latinWords == 1 ? "" : "s") outside links, handles and hashtags (needs \(minLatinWords))"
+            return s.latinWords == 0 ? "gate: no English word outside links, handles and hashtags (needs \(minLatinWords))"
+                : "gate: only \(s.latinWords) English word\(s.latinWords == 1 ? "" : "s") outside links, handles and hashtags (needs \(minLatinWords))"
         case .mostlyOtherScript:
             return "gate: not mostly English (\(s.latinWords) of \(Int(s.latinWords) + Int(s.otherWords)) words are Latin-script)"
         }

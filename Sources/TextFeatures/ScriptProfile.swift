@@ -54,6 +54,9 @@ public struct ScriptProfile: Equatable, Sendable {
     public var cjkPunctuation = 0
     /// Hashtags that contain Han characters (`#美国#`).
     public var hanHashtags = 0
+    /// Han, kana and Hangul letters inside hashtags (`letters` skips every span): `#美国#` is
+    /// Chinese the author typed, `#東京オリンピック` Japanese.
+    public var hanInHashtags = 0, kanaInHashtags = 0, hangulInHashtags = 0
     /// Links, handles, hashtags, e-mails.
     public var spans = [Int](repeating: 0, count: SpanKind.allCases.count)
 
@@ -80,6 +83,20 @@ public struct ScriptProfile: Equatable, Sendable {
         for s in found {
             spans[Int(s.kind.rawValue)] += 1
             if s.kind == .hashtag && s.hasHan { hanHashtags += 1 }
+            if s.kind == .hashtag {
+                var j = s.start
+                while j < min(s.end, text.count) {
+                    guard text[j] >= 0x80 else { j += 1; continue }
+                    let (v, len) = UTF8Scalar.decode(text, j)
+                    switch Script.of(v) {
+                    case .han: hanInHashtags += 1
+                    case .kana: kanaInHashtags += 1
+                    case .hangul: hangulInHashtags += 1
+                    default: break
+                    }
+                    j += len
+                }
+            }
         }
         // Letters and runs, skipping spans. Only the last two runs are kept: a run is "inside"
         // when the runs on both sides have the other script. Scripts are Int codes here (-1: none).

@@ -1,12 +1,14 @@
 /// The few counts of a post that decide which labels apply to it (the label gates in
 /// `Classifier`), taken from its `ScriptProfile`: CJK letters and words by script, all outside
-/// links, @handles, #hashtags and e-mails. Twenty bytes, so training can keep one per row.
+/// links, @handles, #hashtags and e-mails — except CJK letters, which count inside hashtags too
+/// (`#美国#` is Chinese the author typed; a handle or link is a name). Twenty bytes, so
+/// training can keep one per row.
 public struct ScriptSummary: Sendable, Equatable, Hashable {
-    /// Han characters.
+    /// Han characters outside links, handles and e-mails (inside hashtags included).
     public var han: Int32
-    /// Hiragana and katakana letters (Japanese).
+    /// Hiragana and katakana letters (Japanese), inside hashtags included.
     public var kana: Int32
-    /// Hangul letters (Korean).
+    /// Hangul letters (Korean), inside hashtags included.
     public var hangul: Int32
     /// Latin words of at least two letters, digits allowed (`ScriptProfile.latinWords` +
     /// `latinAlphanumerics`: `MP3` is an English word here).
@@ -28,7 +30,8 @@ extension ScriptProfile {
     /// The counts label gates decide on (saturated at `Int32.max`).
     public var summary: ScriptSummary {
         func c(_ x: Int) -> Int32 { Int32(clamping: x) }
-        return ScriptSummary(han: c(count(.han)), kana: c(count(.kana)), hangul: c(count(.hangul)),
+        return ScriptSummary(han: c(count(.han) + hanInHashtags), kana: c(count(.kana) + kanaInHashtags),
+                             hangul: c(count(.hangul) + hangulInHashtags),
                              latinWords: c(latinWords + latinAlphanumerics), otherWords: c(otherWords))
     }
 }

@@ -49,7 +49,7 @@ public final class EvaluationCollector {
     }
 
     /// Adds one row: its known labels, the model's probability per label (label order; nil = not
-    /// scored, e.g. a reply label without parent). `reasons(lane)` is called only when the row
+    /// scored: not applicable, e.g. a reply label without parent or a label outside its gate). `reasons(lane)` is called only when the row
     /// becomes one of the worst examples of that label.
     public func add(_ record: CorpusRecord, probabilities: [Double?], reasons: (Int) -> [String] = { _ in [] }) {
         rows += 1

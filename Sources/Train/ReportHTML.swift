@@ -68,7 +68,7 @@ public enum ReportHTML {
         h += "<tr><th>labelled 1</th><td class=\"good\">TP \(m.truePositives)</td><td class=\"bad\">FN \(m.falseNegatives)</td></tr>"
         h += "<tr><th>labelled 0</th><td class=\"bad\">FP \(m.falsePositives)</td><td class=\"good\">TN \(m.trueNegatives)</td></tr></table>"
         h += "<p class=\"dim\">\(ev.support) rows with this label known (\(ev.positives) positive, \(ev.negatives) negative)"
-        if ev.unscored > 0 { h += "; \(ev.unscored) more could not be scored (no parent post)" }
+        if ev.unscored > 0 { h += "; \(ev.unscored) more not scored (not applicable: no parent post for a reply label, or outside the label's gate)" }
         h += ".</p></div><div class=\"charts\">"
         for chart in ReportCharts.all(r, prefix: anchor(r.label, index)) { h += "<figure>\(chart.render())</figure>" }
         h += "</div>"

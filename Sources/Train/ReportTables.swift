@@ -113,7 +113,7 @@ public enum ReportTables {
             let e = r.evaluation
             if e.support == 0 {
                 notes.append(e.unscored > 0
-                    ? "\(e.label): every metric n/a, its \(e.unscored) labelled rows could not be scored (the label needs a parent post and they have none)"
+                    ? "\(e.label): every metric n/a, its \(e.unscored) labelled rows were not scored (not applicable: no parent post for a reply label, or outside the label's gate)"
                     : "\(e.label): every metric n/a, no row has this label")
                 continue
             }
@@ -126,7 +126,7 @@ public enum ReportTables {
             }
             for (reason, names) in byReason { notes.append("\(e.label) \(names.joined(separator: ", ")): n/a, \(reason)") }
             if e.unscored > 0 {
-                notes.append("\(e.label): \(e.unscored) labelled rows not scored (the label needs a parent post and they have none)")
+                notes.append("\(e.label): \(e.unscored) labelled rows not scored (not applicable: no parent post for a reply label, or outside the label's gate)")
             }
         }
         return notes

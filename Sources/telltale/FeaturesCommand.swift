@@ -3,7 +3,8 @@ import Foundation
 import TextFeatures
 
 /// `telltale features`: prints what TextFeatures sees in each input line (normalised text, tokens,
-/// script profile, normalisation report and, with --names, the hashed features).
+/// script profile, the counts label gates decide on, normalisation report and, with --names, the
+/// hashed features).
 struct FeaturesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "features",
@@ -38,11 +39,16 @@ struct FeaturesCommand: ParsableCommand {
                 "profile": [
                     "han": a.profile.count(.han), "latin": a.profile.count(.latin), "kana": a.profile.count(.kana),
                     "hangul": a.profile.count(.hangul), "cyrillic": a.profile.count(.cyrillic),
-                    "latin_words": a.profile.latinWords, "other_words": a.profile.otherWords, "latin_alphanumerics": a.profile.latinAlphanumerics, "switches": a.profile.switches,
+                    "latin_words": a.profile.latinWords, "switches": a.profile.switches,
                     "han_inside_latin": a.profile.hanInsideLatin, "latin_inside_han": a.profile.latinInsideHan,
                     "cjk_punctuation": a.profile.cjkPunctuation, "looks_mixed_zh_en": a.profile.looksMixedMandarinEnglish,
                     "japanese": a.profile.isJapanese, "korean": a.profile.isKorean,
                 ] as [String: Any],
+                // What label gates decide on (ScriptSummary).
+                "gate_counts": [
+                    "han": Int(a.profile.summary.han), "kana": Int(a.profile.summary.kana), "hangul": Int(a.profile.summary.hangul),
+                    "latin_words": Int(a.profile.summary.latinWords), "other_words": Int(a.profile.summary.otherWords),
+                ],
                 "normalization": [
                     "full_width_latin": a.report.fullWidthLatin, "homoglyphs": a.report.homoglyphs,
                     "invisibles": a.report.invisibles,

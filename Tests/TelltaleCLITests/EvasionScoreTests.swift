@@ -106,8 +106,12 @@ import Testing
         var compared = 0
         for (i, p) in Self.posts.enumerated() {
             let clean = try #require(scores["\(i)|clean"])
-            #expect(clean.count == (p.parent == nil ? 2 : 3))
+            // mixed_zh_en always has a score (0 outside its gate); non_idiomatic is null on posts that
+            // are not mostly English, off_topic without a parent.
+            #expect(clean["mixed_zh_en"] != nil && (clean["off_topic"] != nil) == (p.parent != nil))
             for kind in Perturbation.allCases {
+                // Evasion opens or closes no gate: the same labels are scored.
+                #expect(Set((scores["\(i)|\(kind.rawValue)"] ?? [:]).keys) == Set(clean.keys), "\(kind.rawValue): \(kind.apply(p.text))")
                 let perturbed = kind.apply(p.text)
                 let greekCapitals = kind == .homoglyphs && (perturbed.contains("Υ") || perturbed.contains("Ν"))
                 for (label, c) in clean {
@@ -123,6 +127,6 @@ import Testing
                 }
             }
         }
-        #expect(compared >= 150)
+        #expect(compared >= 140)
     }
 }
