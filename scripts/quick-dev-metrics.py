@@ -3,7 +3,8 @@
 
 Usage: quick-dev-metrics.py MODEL LABEL DEV.jsonl [--threads N]
 Scores DEV with the built telltale binary and prints ROC-AUC, F1 at the model threshold (flags),
-ECE (10 bins) and per-source recall / specificity, so shortcuts show up per source.
+ECE (10 bins) and per-source recall / specificity, so shortcuts show up per source. Rows whose
+score is null (not applicable) are skipped and counted, as `telltale eval` does.
 """
 import json
 import os
@@ -45,11 +46,15 @@ def main():
     preds = [json.loads(l) for l in out.splitlines()]
     ys, ps, fl = [], [], []
     by_src = defaultdict(lambda: [0, 0, 0, 0])  # tp fn tn fp
+    not_applicable = defaultdict(int)
     for r, p in zip(rows, preds):
         y = int(r["labels"][label])
         s = p["scores"][label]
+        if s is None:  # not applicable (no parent, or outside the label's gate): skipped, as telltale eval does
+            not_applicable[r.get("source", "?")] += 1
+            continue
         f = label in p["flags"]
-        ys.append(y); ps.append(s if s is not None else 0.0); fl.append(f)
+        ys.append(y); ps.append(s); fl.append(f)
         b = by_src[r.get("source", "?")]
         if y == 1: b[0 if f else 1] += 1
         else: b[3 if f else 2] += 1
@@ -61,9 +66,11 @@ def main():
     for y, p in zip(ys, ps):
         b = bins[min(int(p * 10), 9)]; b[0] += 1; b[1] += p; b[2] += y
     ece = sum(abs(b[1] / b[0] - b[2] / b[0]) * b[0] for b in bins.values()) / len(ys)
-    print(f"{label}: n={len(ys)} AUC={auc(ps, ys):.4f} P={prec:.4f} R={rec:.4f} F1={f1:.4f} ECE={ece:.4f}")
+    skipped = sum(not_applicable.values())
+    print(f"{label}: n={len(ys)} AUC={auc(ps, ys):.4f} P={prec:.4f} R={rec:.4f} F1={f1:.4f} ECE={ece:.4f}"
+          + (f" (+{skipped} rows not applicable)" if skipped else ""))
     for src, (tp, fn, tn, fp) in sorted(by_src.items()):
-        parts = []
+        parts = [f"not applicable {not_applicable[src]}"] if not_applicable[src] else []
         if tp + fn: parts.append(f"recall={tp/(tp+fn):.3f} ({tp}/{tp+fn})")
         if tn + fp: parts.append(f"specificity={tn/(tn+fp):.3f} ({tn}/{tn+fp})")
         print(f"  {src:38s} " + "  ".join(parts))

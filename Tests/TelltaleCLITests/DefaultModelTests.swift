@@ -1,0 +1,113 @@
+import Foundation
+import Testing
+
+/// The shipped default model (Models/telltale.model) on posts written for these tests, through the
+/// built executable. Flags use the model's own thresholds (0.5 each, see Models/README.md).
+@Suite struct DefaultModelTests {
+    static let model = CLI.packageRoot.appendingPathComponent("Models/telltale.model").path
+
+    struct Scored {
+        var scores: [String: Any]
+        var flags: [String]
+        var reasons: [String: [String]]
+        func probability(_ label: String) -> Double? { scores[label] as? Double }
+        func isNull(_ label: String) -> Bool { scores[label] is NSNull }
+    }
+
+    /// Scores `(text, parent)` posts with --explain, one result per post, in order.
+    static func score(_ posts: [(String, String?)]) throws -> [Scored] {
+        var input = Data()
+        for (text, parent) in posts {
+            var obj = ["text": text]
+            if let parent { obj["parent"] = parent }
+            input += try JSONSerialization.data(withJSONObject: obj) + Data([0x0A])
+        }
+        let r = try CLI.run(["score", "--model", model, "--explain"], stdin: input)
+        #expect(r.status == 0, "\(r.stderr)")
+        return try r.stdoutLines.map { line in
+            let obj = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            return Scored(scores: obj["scores"] as? [String: Any] ?? [:], flags: obj["flags"] as? [String] ?? [],
+                          reasons: obj["reasons"] as? [String: [String]] ?? [:])
+        }
+    }
+
+    /// A reply and two parents: one it answers, one it has nothing to do with.
+    static let replies: [(reply: String, answers: String, unrelated: String)] = [
+        ("Police in several countries worked together to arrest members of a telecom fraud ring this month.",
+         "What are police doing to stop international telecom fraud?",
+         "How do I lose belly fat through weight lifting?"),
+        ("Lifting builds muscle, but belly fat only goes away when you eat fewer calories than you burn.",
+         "How do I lose belly fat through weight lifting?",
+         "What are police doing to stop international telecom fraud?"),
+    ]
+
+    @Test func offTopicFollowsTheParent() throws {
+        let posts = Self.replies.flatMap { [($0.reply, Optional($0.answers)), ($0.reply, Optional($0.unrelated))] }
+        let s = try Self.score(posts)
+        try #require(s.count == posts.count)
+        for (i, r) in Self.replies.enumerated() {
+            let onTopic = s[2 * i], offTopic = s[2 * i + 1]
+            let low = try #require(onTopic.probability("off_topic")), high = try #require(offTopic.probability("off_topic"))
+            #expect(!onTopic.flags.contains("off_topic") && low < 0.3, "under its own question: \(low) — \(r.reply)")
+            #expect(offTopic.flags.contains("off_topic") && high > 0.9, "under an unrelated question: \(high) — \(r.reply)")
+            #expect(offTopic.reasons["off_topic"]?.isEmpty == false)
+        }
+        // Without a parent the label does not apply.
+        #expect(try Self.score([(Self.replies[0].reply, nil)])[0].isNull("off_topic"))
+    }
+
+    @Test func mandarinMixedWithEnglishIsFlagged() throws {
+        let posts = ["这个 project 的 deadline 太紧了，我们需要更多 time 来 finish。", "美国的 democracy 只是一个 show，大家不要相信。",
+                     "I love this city. 我爱这里的早餐和夜市，下次还要来。"]
+        for (text, s) in zip(posts, try Self.score(posts.map { ($0, nil) })) {
+            #expect(s.flags.contains("mixed_zh_en"), "\(s.scores): \(text)")
+            #expect(s.reasons["mixed_zh_en"]?.first?.hasPrefix("gate:") == false)
+        }
+    }
+
+    /// Posts that are not Mandarin + English, and the gate reason each must give.
+    static let notMixed: [(text: String, reason: String)] = [
+        ("오늘 회의는 세 시에 시작합니다. See you tomorrow!", "gate: Korean (hangul) text is not Mandarin"),
+        ("내일 서울에서 만나요. The train leaves at nine.", "gate: Korean (hangul) text is not Mandarin"),
+        ("明日の会議は十時からです。 See you there!", "gate: Japanese (kana) text is not Mandarin"),
+        ("新しい駅の近くに美味しいラーメン屋がオープンしました。 Highly recommended!", "gate: Japanese (kana) text is not Mandarin"),
+        ("今天的会议改到3点了 @lihua 请看 https://example.com/a1 #工作日常# 2024年", "gate: no English word outside links, handles and hashtags (needs 1)"),
+        ("我们明天见 https://t.co/Ab12Cd #Beijing", "gate: no English word outside links, handles and hashtags (needs 1)"),
+        ("这家店的牛肉面只要25元，排队等了40分钟，还是值得的！", "gate: no English word outside links, handles and hashtags (needs 1)"),
+        ("Had a lovely dinner with my family tonight 好", "gate: only 1 Han character outside links and handles (needs 2)"),
+        ("Had a lovely dinner with my family tonight 😋🎉", "gate: no Han character outside links and handles (needs 2)"),
+    ]
+
+    @Test func japaneseKoreanDecoratedChineseAndStrayCharactersAreNotMixed() throws {
+        let s = try Self.score(Self.notMixed.map { ($0.text, nil) })
+        try #require(s.count == Self.notMixed.count)
+        for (c, r) in zip(Self.notMixed, s) {
+            #expect(r.probability("mixed_zh_en") == 0 && !r.flags.contains("mixed_zh_en"), "\(r.scores): \(c.text)")
+            #expect(r.reasons["mixed_zh_en"] == [c.reason], "\(c.text)")
+        }
+    }
+
+    @Test func nonIdiomaticIsForEnglish() throws {
+        let native = ["Beijing said on Tuesday it would cut tariffs on some American farm goods, easing trade tensions ahead of next month's talks.",
+                      "China's commerce ministry announced new export controls on rare earth metals, a move analysts said was aimed at Washington."]
+        let translated = ["We must firmly grasp the important strategic opportunity period and vigorously promote the high-quality development of the economy.",
+                          "The relevant departments should further strengthen the prevention and control work and effectively safeguard the life safety of the masses."]
+        let foreign = ["今天天气很好，我们去公园散步吧。", "明日の会議は十時からです。 See you there!", "So true! https://t.co/Ab12Cd"]
+        let s = try Self.score((native + translated + foreign).map { ($0, nil) })
+        try #require(s.count == 7)
+        for (text, r) in zip(native, s[0..<2]) {
+            #expect(!r.flags.contains("non_idiomatic") && (r.probability("non_idiomatic") ?? 1) < 0.3, "\(r.scores): \(text)")
+        }
+        for (text, r) in zip(translated, s[2..<4]) { #expect(r.flags.contains("non_idiomatic"), "\(r.scores): \(text)") }
+        // Not mostly English (or too short to judge): null, with the gate's reason.
+        for (text, r) in zip(foreign, s[4...]) {
+            #expect(r.isNull("non_idiomatic") && r.reasons["non_idiomatic"]?.first?.hasPrefix("gate: ") == true, "\(r.scores): \(text)")
+        }
+    }
+
+    @Test func inspectListsTheGates() throws {
+        let r = try CLI.run(["inspect", Self.model])
+        #expect(r.status == 0)
+        #expect(r.stdout.contains("gates: non_idiomatic mostly-english (≥ 3 English words, English ≥ 50% of words; else null); mixed_zh_en mandarin-english (≥ 2 Han, ≥ 1 English words, kana+Hangul ≤ 10% of CJK; else 0)"))
+    }
+}
