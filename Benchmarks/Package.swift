@@ -42,5 +42,17 @@ let package = Package(
             path: "Benchmarks/TextFeaturesBenchmark",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "ScoringBenchmark",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Classifier", package: rootPackage),
+                .product(name: "TextFeatures", package: rootPackage),
+                .product(name: "TelltaleIO", package: rootPackage),
+                "BenchmarkCorpus",
+            ],
+            path: "Benchmarks/ScoringBenchmark",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ]
 )

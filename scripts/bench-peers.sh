@@ -19,7 +19,7 @@
 # `telltale_default` = the shipped default model (3 labels) as users run it; `_2t` = --threads 2.
 # Throughput = test rows / prediction time: features included, process start and model loading
 # excluded for every row (peers: the harness times predict only; Telltale and fasttext_cli: median
-# of 5 runs minus the fastest run on an empty input). Peers predict on one thread.
+# of 7 runs minus the fastest run on an empty input). Peers predict on one thread.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)

@@ -13,7 +13,7 @@ How prediction time is measured (the peers' harness excludes model loading for p
 excluded here too):
   init_s    = the fastest of TELLTALE_INIT_RUNS (3) runs of `telltale score` on an EMPTY input with
               the same model and threads: process start, model load (mmap + checks), scorer setup.
-  predict_s = median wall time of TELLTALE_REPEATS (5) runs of `telltale score` on the test rows
+  predict_s = median wall time of TELLTALE_REPEATS (7) runs of `telltale score` on the test rows
               (JSONL in, JSONL to a file) minus init_s. Subtracting the fastest init makes predict_s
               larger, i.e. errs against Telltale. Converting the TSV and reading the output back are
               outside the timing. Every run's output is compared with the first (must be identical).
@@ -23,7 +23,7 @@ Environment:
   TELLTALE_THREADS  --threads for scoring (default 1, as the peers)
   TELLTALE_MODEL    score with this model instead of training one
   TELLTALE_MODEL_CACHE  directory: reuse a model trained on the same TRAIN/LABEL/options
-  TELLTALE_REPEATS, TELLTALE_INIT_RUNS  (defaults 5 and 3)
+  TELLTALE_REPEATS, TELLTALE_INIT_RUNS  (defaults 7 and 3)
   TELLTALE_BENCH_LOG  append one JSON line per call with every timing (runs, init, score-only
                     peak RSS from GNU time, rows, threads, model)
 """
@@ -39,7 +39,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 BIN = os.environ.get("TELLTALE", os.path.join(HERE, "..", ".build", "release", "telltale"))
 THREADS = os.environ.get("TELLTALE_THREADS", "1")
-REPEATS = int(os.environ.get("TELLTALE_REPEATS", "5"))
+REPEATS = int(os.environ.get("TELLTALE_REPEATS", "7"))
 INIT_RUNS = int(os.environ.get("TELLTALE_INIT_RUNS", "3"))
 GNU_TIME = "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
 

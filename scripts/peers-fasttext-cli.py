@@ -9,7 +9,7 @@ part of its posts/s. This row takes Python out: `fasttext supervised` with the h
 (epoch 25, lr 0.5, dim 50, wordNgrams 2, bucket 2,000,000, softmax, 1 thread, lowercased text), then
 `fasttext predict-prob MODEL.bin TEST.txt 2` as one process over all rows.
   init_s    = fastest of 3 `predict-prob` runs on an empty file (process start + loading the model)
-  predict_s = median of FASTTEXT_REPEATS (5) runs on the test rows minus init_s
+  predict_s = median of FASTTEXT_REPEATS (7) runs on the test rows minus init_s
 FASTTEXT (env) names the binary (default: fasttext on PATH). TELLTALE_BENCH_LOG: as in
 peers-external.py. FASTTEXT_MODEL_CACHE: directory to reuse a model trained on the same file.
 """
@@ -24,7 +24,7 @@ import tempfile
 import time
 
 FT = os.environ.get("FASTTEXT") or shutil.which("fasttext")
-REPEATS = int(os.environ.get("FASTTEXT_REPEATS", "5"))
+REPEATS = int(os.environ.get("FASTTEXT_REPEATS", "7"))
 GNU_TIME = "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
 
 

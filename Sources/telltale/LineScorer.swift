@@ -3,7 +3,7 @@ import TelltaleIO
 
 /// Parses and scores the lines of a batch on one thread, appending one JSON line per input line.
 /// Owns a parser, a `Scorer` and output scratch: one per thread.
-final class LineScorer: @unchecked Sendable {
+final class LineScorer: BatchWorker, @unchecked Sendable {
     private var parser = PostLineParser()
     private var post = PostLine()
     private let scorer: Scorer

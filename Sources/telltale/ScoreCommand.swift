@@ -1,6 +1,5 @@
 import ArgumentParser
 import Classifier
-import Dispatch
 import TelltaleIO
 
 /// `telltale score`: streams posts (JSONL or plain text, auto-detected per line) and writes one
@@ -61,29 +60,19 @@ struct ScoreCommand: ParsableCommand {
         reader.isInterrupted = { Interrupt.requested != 0 }
         let out = OutputWriter()
         let scorers = try (0..<threads).map { _ in try LineScorer(model: loaded, thresholds: thresholds, explain: explain, reasons: reasons, maxLineBytes: maxLineBytes) }
-        let outputs = (0..<threads).map { _ in ChunkOutput() }
-        let batch = LineBatch()
+        let pipeline = BatchPipeline(workers: scorers, makeChunk: { ChunkOutput() })
         let progress = Progress(label: "scored", unit: "posts")
         var errors = 0
         var firstError: String?
         var total = 0
-        while !out.isClosed && Interrupt.requested == 0 && batch.fill(from: reader, maxLines: 4096 * threads, maxBytes: 8 << 20) {
-            let n = batch.count
-            let chunk = (n + threads - 1) / threads
-            if threads == 1 {
-                scorers[0].process(batch, range: 0..<n, into: outputs[0])
-            } else {
-                DispatchQueue.concurrentPerform(iterations: threads) { t in
-                    let lo = min(t * chunk, n), hi = min(lo + chunk, n)
-                    scorers[t].process(batch, range: lo..<hi, into: outputs[t])
-                }
-            }
+        var strictStop = false
+        pipeline.run(reader: reader, more: { !out.isClosed && Interrupt.requested == 0 }) { outputs, n in
             for o in outputs {
                 if strict, let end = o.firstErrorEnd {
                     out.write(Array(o.bytes[0..<end]))
-                    out.flush()
-                    printError("telltale: \(o.firstError ?? "unreadable line") (--strict: stopping)")
-                    throw ExitCode(2)
+                    firstError = o.firstError
+                    strictStop = true
+                    return false
                 }
                 out.write(o.bytes)
                 errors += o.errorLines.count
@@ -91,6 +80,12 @@ struct ScoreCommand: ParsableCommand {
             }
             total += n
             progress.update(total)
+            return true
+        }
+        if strictStop {
+            out.flush()
+            printError("telltale: \(firstError ?? "unreadable line") (--strict: stopping)")
+            throw ExitCode(2)
         }
         out.flush()
         progress.finish(total)
