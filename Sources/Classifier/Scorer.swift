@@ -79,7 +79,12 @@ public final class Scorer {
             }
             if verdict != .applies, let gate = gates[lane] {
                 result.probabilities.append(gate.outside == .zero ? 0 : nil)
-                if explain { result.gateReasons[model.labels[lane]] = gate.reason(verdict, result.script) }
+                // A `null` always says why; a gated 0 only when the model alone would have flagged
+                // the post (so plain English posts do not all carry "no Han character").
+                if explain && (gate.outside != .zero
+                               || model.header.calibration[lane].probability(raw: Double(raw)) >= thresholds[lane]) {
+                    result.gateReasons[model.labels[lane]] = gate.reason(verdict, result.script)
+                }
                 continue
             }
             let p = model.header.calibration[lane].probability(raw: Double(raw))

@@ -83,8 +83,11 @@ import Testing
         try #require(s.count == Self.notMixed.count)
         for (c, r) in zip(Self.notMixed, s) {
             #expect(r.probability("mixed_zh_en") == 0 && !r.flags.contains("mixed_zh_en"), "\(r.scores): \(c.text)")
-            #expect(r.reasons["mixed_zh_en"] == [c.reason], "\(c.text)")
+            // The gate's reason is given when the model alone would have flagged the post.
+            #expect(r.reasons["mixed_zh_en"] == nil || r.reasons["mixed_zh_en"] == [c.reason], "\(c.text)")
         }
+        // An English post with emoji is nowhere near a flag: no gate reason clutters its output.
+        #expect(s.last?.reasons["mixed_zh_en"] == nil)
     }
 
     @Test func nonIdiomaticIsForEnglish() throws {
