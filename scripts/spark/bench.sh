@@ -8,6 +8,8 @@
 # trained on ../shared/corpora/*/train.jsonl. Binary: .build/release/telltale (built if missing).
 # Spark numbers are given twice: the whole spark-submit (JVM and session start-up included) and
 # the scoring job alone (score.py --timing: read, pipe through telltale, write Parquet).
+# Each run's wall seconds and CPU seconds (user+system of the process tree) are measured; on a
+# shared machine the CPU seconds (posts per CPU-second = throughput per core) are the stable figure.
 # Needs the venv of test.sh (TELLTALE_SPARK_VENV, default ${XDG_CACHE_HOME:-~/.cache}/telltale-spark-venv).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -25,7 +27,7 @@ corpora="$repo/../shared/corpora"
 bin="${TELLTALE_BIN:-$repo/.build/release/telltale}"
 [ -x "$bin" ] || swift build -c release --product telltale
 work="$(mktemp -d "${TMPDIR:-/tmp}/telltale-spark-bench.XXXXXX")"
-trap 'rm -rf "$work"' EXIT
+if [ -n "${TELLTALE_SPARK_KEEP:-}" ]; then echo "keeping $work"; else trap 'rm -rf "$work"' EXIT; fi
 
 model="${TELLTALE_MODEL:-$repo/Models/telltale.model}"
 if [ ! -f "$model" ]; then
@@ -43,46 +45,60 @@ EOF
 bytes=$(stat -c %s "$work/posts.jsonl")
 
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-now() { date +%s.%N; }
-
-cli() {  # threads
-  local t=()
-  for _ in $(seq "$runs"); do
-    local s; s=$(now)
-    "$bin" score --model "$model" --input "$work/posts.jsonl" --threads "$1" > "$work/cli.jsonl" 2>/dev/null
-    t+=("$(echo "$(now) - $s" | bc)")
-  done
-  [ "$(wc -l < "$work/cli.jsonl")" -eq "$rows" ] || { echo "CLI output has the wrong line count" >&2; exit 1; }
-  printf '%s\n' "${t[@]}" | median
+TIMEFORMAT='%R %U %S'
+timed() {  # stdout-file command... -> "wall cpu" of the command (stderr to $work/run.log)
+  local t out="$1"; shift
+  t=$( { time "$@" > "$out" 2> "$work/run.log"; } 2>&1 ) || { tail -30 "$work/run.log" >&2; exit 1; }
+  awk '{printf "%s %.2f\n", $1, $2 + $3}' <<< "$t"
 }
 
-spark() {  # local[N] -> "wall job"
-  local walls=() jobs=()
+cli() {  # threads -> "wall cpu" medians
+  local w=() c=()
   for _ in $(seq "$runs"); do
-    local s; s=$(now)
-    spark-submit --master "local[$1]" --driver-memory 2g --conf spark.ui.enabled=false \
+    read -r a b <<< "$(timed "$work/cli.jsonl" "$bin" score --model "$model" --input "$work/posts.jsonl" --threads "$1")"
+    w+=("$a"); c+=("$b")
+  done
+  [ "$(wc -l < "$work/cli.jsonl")" -eq "$rows" ] || { echo "CLI output has the wrong line count" >&2; exit 1; }
+  echo "$(printf '%s\n' "${w[@]}" | median) $(printf '%s\n' "${c[@]}" | median)"
+}
+
+spark() {  # local[N] -> "wall cpu jobwall jobcpu" medians
+  local w=() c=() jw=() jc=()
+  for _ in $(seq "$runs"); do
+    read -r a b <<< "$(timed "$work/spark.out" spark-submit --master "local[$1]" --driver-memory 2g --conf spark.ui.enabled=false \
       --conf spark.ui.showConsoleProgress=false --conf spark.log.level=WARN \
       --conf spark.sql.files.maxPartitionBytes=$(( bytes / (4 * $1) + 1 )) \
       "$here/score.py" --binary "$bin" --model "$model" --input "$work/posts.jsonl" \
-      --output "$work/out.parquet" --timing > "$work/spark.log" 2>&1 || { tail -30 "$work/spark.log" >&2; exit 1; }
-    walls+=("$(echo "$(now) - $s" | bc)")
-    jobs+=("$(sed -n 's/^score.py: job \([0-9.]*\) s$/\1/p' "$work/spark.log")")
+      --output "$work/out.parquet" --timing)"
+    w+=("$a"); c+=("$b")
+    # spark-submit passes the Python driver's stderr on to its stdout
+    jw+=("$(sed -n 's/^score.py: job \([0-9.]*\) s, cpu \([0-9.]*\) s .*$/\1/p' "$work/spark.out")")
+    jc+=("$(sed -n 's/^score.py: job \([0-9.]*\) s, cpu \([0-9.]*\) s .*$/\2/p' "$work/spark.out")")
+    echo "local[$1]: $(grep '^score.py: job' "$work/spark.out")" >&2
   done
-  echo "$(printf '%s\n' "${walls[@]}" | median) $(printf '%s\n' "${jobs[@]}" | median)"
+  echo "$(printf '%s\n' "${w[@]}" | median) $(printf '%s\n' "${c[@]}" | median)" \
+       "$(printf '%s\n' "${jw[@]}" | median) $(printf '%s\n' "${jc[@]}" | median)"
 }
 
 rate() { echo "scale=0; $rows / $1" | bc; }
 pct() { echo "scale=1; 100 * ($2 - $1) / $1" | bc; }  # overhead of time $2 over time $1
 
 echo "input: $rows posts ($bytes bytes), model $(basename "$model"), $runs runs each, medians; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-c1=$(cli 1); c2=$(cli 2)
-read -r w1 j1 <<< "$(spark 1)"
-read -r w2 j2 <<< "$(spark 2)"
+read -r c1w c1c <<< "$(cli 1)"
+read -r c2w c2c <<< "$(cli 2)"
+read -r s1w s1c j1w j1c <<< "$(spark 1)"
+read -r s2w s2c j2w j2c <<< "$(spark 2)"
 echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '| run | cores | seconds | posts/s | posts/s per core | overhead vs CLI, same cores |\n|---|---|---|---|---|---|\n'
-printf '| telltale score --threads 1 | 1 | %s | %s | %s | — |\n' "$c1" "$(rate "$c1")" "$(rate "$c1")"
-printf '| telltale score --threads 2 | 2 | %s | %s | %s | — |\n' "$c2" "$(rate "$c2")" "$(rate "$(echo "$c2 * 2" | bc)")"
-printf '| Spark local[1], scoring job | 1 | %s | %s | %s | %s %% |\n' "$j1" "$(rate "$j1")" "$(rate "$j1")" "$(pct "$c1" "$j1")"
-printf '| Spark local[2], scoring job | 2 | %s | %s | %s | %s %% |\n' "$j2" "$(rate "$j2")" "$(rate "$(echo "$j2 * 2" | bc)")" "$(pct "$c2" "$j2")"
-printf '| Spark local[1], whole spark-submit | 1 | %s | %s | %s | %s %% |\n' "$w1" "$(rate "$w1")" "$(rate "$w1")" "$(pct "$c1" "$w1")"
-printf '| Spark local[2], whole spark-submit | 2 | %s | %s | %s | %s %% |\n' "$w2" "$(rate "$w2")" "$(rate "$(echo "$w2 * 2" | bc)")" "$(pct "$c2" "$w2")"
+echo
+echo "| run | wall s | CPU s | posts/s (wall) | posts per CPU-second | CPU overhead vs CLI --threads 1 | wall overhead vs CLI, same cores |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
+row() {  # name wall cpu wall-reference
+  local o="—"; [ -n "${4:-}" ] && o="$(pct "$4" "$2") %"
+  echo "| $1 | $2 | $3 | $(rate "$2") | $(rate "$3") | $(pct "$c1c" "$3") % | $o |"
+}
+row "telltale score --threads 1" "$c1w" "$c1c"
+row "telltale score --threads 2" "$c2w" "$c2c"
+row "Spark local[1], scoring job" "$j1w" "$j1c" "$c1w"
+row "Spark local[2], scoring job" "$j2w" "$j2c" "$c2w"
+row "Spark local[1], whole spark-submit" "$s1w" "$s1c" "$c1w"
+row "Spark local[2], whole spark-submit" "$s2w" "$s2c" "$c2w"

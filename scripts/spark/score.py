@@ -69,11 +69,14 @@ def parse_args(argv):
     p.add_argument("--repartition", type=int, default=0,
                    help="Spread rows over N partitions after keys are assigned (e.g. one big gzip file).")
     p.add_argument("--engine", choices=["auto", "arrow", "rdd"], default="auto",
-                   help="arrow: mapInArrow (needs pyarrow and pandas, about 1.6x faster); rdd: mapPartitions on Rows; "
-                        "auto: arrow when pyarrow and pandas import.")
+                   help="arrow: mapInArrow (needs pyarrow and pandas; no Python object per field); rdd: mapPartitions "
+                        "on Rows (plain PySpark); auto: arrow when pyarrow and pandas import. Both cost the same within "
+                        "noise on 100,000 posts in local[1] (BENCHMARKS.md, Spark).")
     p.add_argument("--mode", default="overwrite", help="Parquet write mode (overwrite, errorifexists, ...).")
     p.add_argument("--timing", action="store_true",
-                   help="Print the seconds of the scoring job (read, pipe, write; Spark start-up excluded) to stderr.")
+                   help="Print the wall seconds of the scoring job (read, pipe, write; Spark start-up excluded) to "
+                        "stderr, and the CPU seconds it took in this machine's Spark processes and their children "
+                        "(local mode: JVM, Python workers, telltale; Linux /proc).")
     return p.parse_args(argv)
 
 
@@ -242,6 +245,52 @@ def arrow_available():
         return False
 
 
+def tree_cpu_seconds(root):
+    """CPU seconds (user+system) of process `root` and its live descendants, by command name:
+    {name: [own, reaped children]} (a telltale process waited for by a Python worker counts in the
+    worker's children). Empty where /proc is missing."""
+    parent, cpu = {}, {}
+    try:
+        pids = [int(d) for d in os.listdir("/proc") if d.isdigit()]
+    except OSError:
+        return {}
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                name, rest = f.read().split(" (", 1)[1].rsplit(")", 1)
+            fields = rest.split()
+        except (OSError, IndexError, ValueError):
+            continue
+        parent[pid] = int(fields[1])
+        cpu[pid] = (name, int(fields[11]) + int(fields[12]), int(fields[13]) + int(fields[14]))
+    children = {}
+    for pid, ppid in parent.items():
+        children.setdefault(ppid, []).append(pid)
+    tick = os.sysconf("SC_CLK_TCK")
+    total, stack = {}, [root]
+    while stack:
+        pid = stack.pop()
+        if pid in cpu:
+            name, own, reaped = cpu[pid]
+            t = total.setdefault(name, [0.0, 0.0])
+            t[0] += own / tick
+            t[1] += reaped / tick
+        stack.extend(children.get(pid, []))
+    return total
+
+
+def cpu_used(before, after):
+    """(total seconds, "name own+children ..." text) between two tree_cpu_seconds results."""
+    parts, total = [], 0.0
+    for name in sorted(after):
+        own = after[name][0] - before.get(name, [0.0, 0.0])[0]
+        reaped = after[name][1] - before.get(name, [0.0, 0.0])[1]
+        total += own + reaped
+        if own + reaped >= 0.01:
+            parts.append(f"{name} {own:.2f}+{reaped:.2f}")
+    return total, ", ".join(parts)
+
+
 def read_posts(spark, args, keep):
     """DataFrame (row, line: binary, kept...) and the Spark types of the kept columns."""
     fmt = args.format
@@ -312,10 +361,13 @@ def main(argv=None):
     if args.explain:
         cols.append(parsed["reasons"].alias("reasons"))
     result = raw.select(*cols, *[F.col(k) for k in keep])
-    started = time.monotonic()
+    jvm = os.getppid()  # spark-submit runs this driver as a child of its JVM (executors too in local mode)
+    cpu_before, started = tree_cpu_seconds(jvm), time.monotonic()
     result.write.mode(args.mode).parquet(args.output)
     if args.timing:
-        print(f"score.py: job {time.monotonic() - started:.3f} s", file=sys.stderr)
+        wall = time.monotonic() - started
+        cpu, parts = cpu_used(cpu_before, tree_cpu_seconds(jvm))
+        print(f"score.py: job {wall:.3f} s, cpu {cpu:.2f} s ({parts}; process own+reaped children)", file=sys.stderr)
     spark.stop()
 
 
