@@ -362,7 +362,7 @@ def main(argv=None):
         cols.append(parsed["reasons"].alias("reasons"))
     result = raw.select(*cols, *[F.col(k) for k in keep])
     jvm = os.getppid()  # spark-submit runs this driver as a child of its JVM (executors too in local mode)
-    cpu_before, started = tree_cpu_seconds(jvm), time.monotonic()
+    cpu_before, started = tree_cpu_seconds(jvm) if args.timing else {}, time.monotonic()
     result.write.mode(args.mode).parquet(args.output)
     if args.timing:
         wall = time.monotonic() - started
