@@ -446,9 +446,24 @@ def parse_args(argv):
     return p.parse_args(argv)
 
 
+def model_path(path):
+    """The model on the driver: `path` itself, or the file of that name shipped with --files."""
+    if os.path.exists(path):
+        return path
+    from pyspark import SparkFiles
+    try:
+        shipped = SparkFiles.get(os.path.basename(path))
+    except Exception:
+        shipped = None
+    if shipped and os.path.exists(shipped):
+        return shipped
+    raise SystemExit(f"eval.py: model {path} not found on the driver; give its path or ship it with --files")
+
+
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    header = read_model_header(args.model)
+    spark = SparkSession.builder.appName("telltale-eval").getOrCreate()
+    header = read_model_header(model_path(args.model))
     labels = list(header["labels"])
     thresholds = [float(t) for t in header["thresholds"]]
     for t in args.threshold:
@@ -461,7 +476,6 @@ def main(argv=None):
     lanes = {l: i for i, l in enumerate(labels)}
     by_source = not args.no_by_source
 
-    spark = SparkSession.builder.appName("telltale-eval").getOrCreate()
     df = spark.read.parquet(*args.scores)
     if "labels" not in df.columns:
         raise SystemExit("eval.py: the scores have no 'labels' column: run score.py with --keep labels,source")
