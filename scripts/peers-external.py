@@ -74,36 +74,42 @@ def run_score(model, jsonl, out_path, tmp):
         args += ["--model", model]
     rss_file = os.path.join(tmp, "rss")
     if GNU_TIME:
-        args = [GNU_TIME, "-q", "-f", "%M", "-o", rss_file] + args
+        args = [GNU_TIME, "-q", "-f", "%M %U %S", "-o", rss_file] + args
     with open(out_path, "wb") as out:
         t0 = time.perf_counter()
         subprocess.run(args, stdout=out, check=True)
         dt = time.perf_counter() - t0
-    rss = None
+    rss = cpu = None
     if GNU_TIME:
         with open(rss_file) as f:
-            rss = int(f.read().split()[-1]) / 1024.0
-    return dt, rss
+            m, u, sy = f.read().split()[-3:]
+        rss, cpu = int(m) / 1024.0, float(u) + float(sy)
+    return dt, rss, cpu
 
 
 def timed_scoring(model, jsonl, tmp):
     """Scores `jsonl` REPEATS times; returns (output path, timing dict)."""
     empty = os.path.join(tmp, "empty.jsonl")
     open(empty, "w").close()
-    init = [run_score(model, empty, os.path.join(tmp, "empty.out"), tmp)[0] for _ in range(INIT_RUNS)]
-    runs, rss = [], []
+    init_all = [run_score(model, empty, os.path.join(tmp, "empty.out"), tmp) for _ in range(INIT_RUNS)]
+    init = [x[0] for x in init_all]
+    runs, rss, cpu = [], [], []
     first = os.path.join(tmp, "scores.jsonl")
     for r in range(REPEATS):
         path = first if r == 0 else os.path.join(tmp, "scores.again.jsonl")
-        dt, peak = run_score(model, jsonl, path, tmp)
+        dt, peak, c = run_score(model, jsonl, path, tmp)
         runs.append(dt)
         rss.append(peak)
+        cpu.append(c)
         if r > 0 and not same_file(first, path):
             sys.exit(f"telltale score gave different output on run {r + 1}")
     init_s = min(init)
     predict_s = max(statistics.median(runs) - init_s, 1e-9)
     return first, {"init_s": init_s, "init_runs": init, "score_runs": runs, "predict_s": predict_s,
-                   "score_peak_rss_mb": max(r for r in rss) if GNU_TIME else None}
+                   "score_peak_rss_mb": max(r for r in rss) if GNU_TIME else None,
+                   # user + system CPU seconds (GNU time), same subtraction: robust to other load
+                   "init_cpu_runs": [x[2] for x in init_all], "score_cpu_runs": cpu,
+                   "predict_cpu_s": max(statistics.median(cpu) - min(x[2] for x in init_all), 1e-9) if GNU_TIME else None}
 
 
 def same_file(a, b):

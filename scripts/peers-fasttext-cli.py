@@ -44,16 +44,17 @@ def predict(model, test_txt, out_path, tmp):
     args = [FT, "predict-prob", model, test_txt, "2"]
     rss_file = os.path.join(tmp, "rss")
     if GNU_TIME:
-        args = [GNU_TIME, "-q", "-f", "%M", "-o", rss_file] + args
+        args = [GNU_TIME, "-q", "-f", "%M %U %S", "-o", rss_file] + args
     with open(out_path, "wb") as out:
         t0 = time.perf_counter()
         subprocess.run(args, stdout=out, check=True)
         dt = time.perf_counter() - t0
-    rss = None
+    rss = cpu = None
     if GNU_TIME:
         with open(rss_file) as f:
-            rss = int(f.read().split()[-1]) / 1024.0
-    return dt, rss
+            m, u, sy = f.read().split()[-3:]
+        rss, cpu = int(m) / 1024.0, float(u) + float(sy)
+    return dt, rss, cpu
 
 
 def main():
@@ -97,12 +98,14 @@ def main():
                 f.write(text.lower() + "\n")
         empty = os.path.join(tmp, "empty.txt")
         open(empty, "w").close()
-        init = [predict(model, empty, os.path.join(tmp, "e.out"), tmp)[0] for _ in range(3)]
-        runs, rss = [], []
+        init_all = [predict(model, empty, os.path.join(tmp, "e.out"), tmp) for _ in range(3)]
+        init = [x[0] for x in init_all]
+        runs, rss, cpu = [], [], []
         for _ in range(REPEATS):
-            dt, peak = predict(model, te, os.path.join(tmp, "p.out"), tmp)
+            dt, peak, c = predict(model, te, os.path.join(tmp, "p.out"), tmp)
             runs.append(dt)
             rss.append(peak)
+            cpu.append(c)
         init_s = min(init)
         predict_s = max(statistics.median(runs) - init_s, 1e-9)
         # Output: one line per row, "__label__X p [__label__Y q]"; an empty row gives an empty line.
@@ -125,7 +128,10 @@ def main():
             f.write(json.dumps({"mode": "fasttext-cli", "name": os.environ.get("TELLTALE_BENCH_NAME"),
                                 "run": os.environ.get("TELLTALE_BENCH_RUN"), "test": test_tsv, "rows": len(test_rows), "threads": 1,
                                 "train_s": train_s, "init_s": init_s, "init_runs": init, "score_runs": runs,
-                                "predict_s": predict_s, "score_peak_rss_mb": max(rss) if GNU_TIME else None}) + "\n")
+                                "predict_s": predict_s, "score_peak_rss_mb": max(rss) if GNU_TIME else None,
+                                "init_cpu_runs": [x[2] for x in init_all], "score_cpu_runs": cpu,
+                                "predict_cpu_s": max(statistics.median(cpu) - min(x[2] for x in init_all), 1e-9)
+                                if GNU_TIME else None}) + "\n")
 
 
 if __name__ == "__main__":

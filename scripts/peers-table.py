@@ -43,8 +43,8 @@ for name in ["non_idiomatic", "off_topic", "non_idiomatic_1m"]:
     ftc = by.get("fasttext_cli", {}).get("predict_posts_per_s")
     print(f"### {name}: train {d['n_train']} rows, test {d['n_test']} rows\n")
     print("| peer | posts/s | × fasttext | × fasttext_cli | accuracy | macro-F1 | ROC-AUC | train s | "
-          "peak RSS MB (process, incl. training) | scoring RSS MB | load s (excluded) | threads |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+          "peak RSS MB (process, incl. training) | scoring RSS MB | load s (excluded) | threads | posts per CPU-s |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |")
     for r in sorted(res, key=lambda r: -(r.get("predict_posts_per_s") or 0)):
         pps = r.get("predict_posts_per_s")
         t = T.get((name, r["peer"]), {})
@@ -55,7 +55,8 @@ for name in ["non_idiomatic", "off_topic", "non_idiomatic_1m"]:
               f"{f(pps / ftc if pps and ftc else None, '.2f')} | {f(r.get('accuracy'), '.4f')} | "
               f"{f(r.get('macro_f1'), '.4f')} | {f(r.get('roc_auc'), '.4f')} | {f(r.get('train_s'), '.1f')} | "
               f"{f(r.get('peak_rss_mb'), '.0f')} | {f(t.get('score_peak_rss_mb'), '.0f')} | "
-              f"{f(t.get('init_s'), '.3f')} | {threads} |")
+              f"{f(t.get('init_s'), '.3f')} | {threads} | "
+              f"{f(d['n_test'] / t['predict_cpu_s'] if t.get('predict_cpu_s') else None, ',.0f')} |")
     spreads = [(p, T[(name, p)]) for p in by if (name, p) in T]
     if spreads:
         print("\nTelltale / fasttext_cli runs (wall s, load excluded by subtracting the fastest empty-input run):")
@@ -68,7 +69,7 @@ for name in ["non_idiomatic", "off_topic", "non_idiomatic_1m"]:
 path = os.path.join(out, "langmix.json")
 if os.path.exists(path):
     d = json.load(open(path))
-    print(f"### mixed_zh_en (language-ID peers), {d.get('n_rows', '')} rows\n")
+    print(f"### mixed_zh_en (language-ID peers), {d.get('rows', '')} rows\n")
     print("| peer | P | R | F1 | AP | ROC-AUC | posts/s | init s (excluded) | peak RSS MB |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
     for r in sorted([r for r in d["results"] if "error" not in r], key=lambda r: -(r.get("posts_per_s") or 0)):
