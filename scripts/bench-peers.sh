@@ -12,7 +12,8 @@
 # Runs (each one harness run; every row of a table comes from that same run):
 #   non_idiomatic dev (2,726 rows) and off_topic dev (2,973 reply/parent pairs): all peers.
 #   non_idiomatic dev repeated to ROWS_1M rows (default 1,000,000): fastText only (sklearn/VW
-#     would take an hour), SKIP_1M=1 to skip (SKIP_DEV=1 skips the two dev runs).
+#     would take an hour), SKIP_1M=1 to skip (SKIP_DEV=1 skips the two dev runs;
+#     DEV_MODELS=fasttext limits their peers, for quick repeats).
 #   mixed_zh_en dev (3,165 rows): language-ID peers vs the default model, SKIP_LANGMIX=1 to skip.
 # Telltale rows (scripts/peers-external.py): `telltale` = trained by `telltale train` on the same
 # train TSV as the peers (calibrated on a 10 % hold-out of train, never on the test rows),
@@ -73,8 +74,8 @@ for l in non_idiomatic off_topic; do
   python3 scripts/corpus-to-tsv.py "$l" "$corpora/$l/dev.jsonl" "$out/${l}_dev.tsv"
 done
 if [ "${SKIP_DEV:-0}" != 1 ]; then
-  classify non_idiomatic non_idiomatic "$out/non_idiomatic_train.tsv" "$out/non_idiomatic_dev.tsv" fasttext,fasttext_char,nb_hash,lr_hash,vw
-  classify off_topic off_topic "$out/off_topic_train.tsv" "$out/off_topic_dev.tsv" fasttext,fasttext_char,nb_hash,lr_hash,vw
+  classify non_idiomatic non_idiomatic "$out/non_idiomatic_train.tsv" "$out/non_idiomatic_dev.tsv" "${DEV_MODELS:-fasttext,fasttext_char,nb_hash,lr_hash,vw}"
+  classify off_topic off_topic "$out/off_topic_train.tsv" "$out/off_topic_dev.tsv" "${DEV_MODELS:-fasttext,fasttext_char,nb_hash,lr_hash,vw}"
 fi
 if [ "${SKIP_1M:-0}" != 1 ]; then
   python3 - "$out/non_idiomatic_dev.tsv" "$out/non_idiomatic_1m.tsv" "$rows_1m" <<'EOF'
