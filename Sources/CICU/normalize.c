@@ -1,5 +1,6 @@
 // NFKC_Casefold normalisation over UTF-8, through ICU's UTF-16 API.
 #include "CICU.h"
+#include <pthread.h>
 #include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
@@ -18,20 +19,47 @@ void tt_icu_version(char *out, int32_t cap) {
     out[cap - 1] = 0;
 }
 
-// Per-thread scratch buffers so the hot path does not allocate per call.
+// Per-thread scratch buffers so the hot path does not allocate per call. They are freed when
+// their thread exits (a pthread key destructor): worker and dispatch threads come and go, and a
+// thread that once normalised a 1 MB post would otherwise leave 3 MB behind (AddressSanitizer's
+// leak check found it).
+typedef struct { UChar *a, *b; } Scratch;
 static _Thread_local UChar *scratch_a = NULL, *scratch_b = NULL;
 static _Thread_local int32_t scratch_cap = 0;
+static _Thread_local Scratch *scratch_owner = NULL;
+static pthread_key_t scratch_key;
+static pthread_once_t scratch_key_once = PTHREAD_ONCE_INIT;
+static int scratch_key_ok = 0;
+
+static void free_scratch(void *p) {
+    Scratch *s = p;
+    free(s->a);
+    free(s->b);
+    free(s);
+}
+
+static void make_scratch_key(void) {
+    scratch_key_ok = pthread_key_create(&scratch_key, free_scratch) == 0;
+}
 
 static int ensure_scratch(int32_t need) {
     if (need <= scratch_cap) return 1;
     if (need > INT32_MAX / 3) return 0;
+    if (!scratch_owner) {
+        pthread_once(&scratch_key_once, make_scratch_key);
+        if (!scratch_key_ok) return 0;
+        Scratch *s = calloc(1, sizeof(Scratch));
+        if (!s) return 0;
+        if (pthread_setspecific(scratch_key, s) != 0) { free(s); return 0; }
+        scratch_owner = s;
+    }
     int32_t cap = need < 1024 ? 1024 : need + need / 2;
     UChar *a = realloc(scratch_a, (size_t)cap * sizeof(UChar));
     if (!a) return 0;
-    scratch_a = a;
+    scratch_a = scratch_owner->a = a;
     UChar *b = realloc(scratch_b, (size_t)cap * sizeof(UChar));
     if (!b) return 0;
-    scratch_b = b;
+    scratch_b = scratch_owner->b = b;
     scratch_cap = cap;
     return 1;
 }
