@@ -25,7 +25,7 @@ let package = Package(
         ),
         .target(name: "TextFeatures", dependencies: ["CICU"]),
         .target(name: "Classifier", dependencies: ["TextFeatures"]),
-        .target(name: "Train", dependencies: ["TextFeatures", "Classifier"]),
+        .target(name: "Train", dependencies: ["TextFeatures", "Classifier", "TelltaleIO"]),
         // Streaming input/output for the CLI: line reader, JSON line parser, JSON writer. A library
         // (not inside the executable) so fuzz targets and other commands can reuse it.
         .target(name: "TelltaleIO"),
@@ -41,7 +41,7 @@ let package = Package(
         ),
         .testTarget(name: "TextFeaturesTests", dependencies: ["TextFeatures", "CICU"]),
         .testTarget(name: "ClassifierTests", dependencies: ["Classifier", "TextFeatures"]),
-        .testTarget(name: "TrainTests", dependencies: ["Train", "Classifier", "TextFeatures"]),
+        .testTarget(name: "TrainTests", dependencies: ["Train", "Classifier", "TextFeatures", "TelltaleIO"]),
         .testTarget(name: "CampaignTests", dependencies: ["Campaign", "TextFeatures"]),
         .testTarget(name: "TelltaleCLITests", dependencies: ["telltale", "TelltaleIO", "Classifier", "TextFeatures"]),
     ]

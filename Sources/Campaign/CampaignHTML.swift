@@ -1,3 +1,5 @@
+import TelltaleIO
+
 /// The `--report` page of `telltale accounts`: one self-contained HTML file (inline CSS and SVG,
 /// no scripts, no external requests) with the ranked accounts and their Beijing hour histograms,
 /// the largest near-duplicate clusters and how to read both. It follows the look of the
@@ -124,27 +126,7 @@ public enum CampaignHTML {
 
     /// Escapes text for HTML/SVG content and attribute values (`& < > " '` as references;
     /// control characters, not allowed in XML 1.0, become U+FFFD).
-    public static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            case "\t", "\n": out.unicodeScalars.append(u)
-            default:
-                if u.value < 0x20 || u.value == 0x7F || (0xFFFE...0xFFFF).contains(u.value) {
-                    out += "\u{FFFD}"
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out
-    }
+    public static func escape(_ s: String) -> String { ReportEscape.xml(s) }
 
     static func fixed(_ x: Double?) -> String {
         guard let x, x.isFinite else { return "–" }

@@ -1,3 +1,5 @@
+import TelltaleIO
+
 /// Renders a `ReportDocument` as one self-contained HTML page: no scripts, no external fonts,
 /// styles or images, so it works offline and can be mailed or attached. Charts are inline SVG
 /// (`ReportCharts`). The markup is also well-formed XML (every element closed, attributes quoted,

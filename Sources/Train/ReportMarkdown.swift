@@ -1,3 +1,5 @@
+import TelltaleIO
+
 /// Renders a `ReportDocument` as GitHub-flavoured Markdown, for a pull request or a model card:
 /// summary, thresholds and per-source tables, then per label its confusion counts, a coarse
 /// threshold sweep and the worst mistakes. All data-derived text is escaped.

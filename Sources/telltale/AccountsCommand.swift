@@ -104,13 +104,18 @@ struct AccountsCommand: ParsableCommand {
         let aggregator = CampaignAggregator(labels: labels, clusters: .init(similarity: similarity, maxLiveClusters: maxClusters))
         let progress = Progress(label: "read", unit: "posts")
         var lines = 0
-        AccountsPipeline(workers: workers).run(reader: reader) { chunks, n in
+        // Workers parse, score and sign batch k+1 while this thread reads the next batch and
+        // aggregates batch k (also with one worker: aggregation is real work).
+        let pipeline = BatchPipeline(workers: workers, makeChunk: { AccountsChunk() }, linesPerWorker: 2048,
+                                     overlapSingleWorker: true)
+        pipeline.run(reader: reader, more: { true }) { chunks, n in
             for c in chunks {
                 for p in c.problems { log.record(p) }
                 Self.aggregate(c, labelCount: labels.count, into: aggregator)
             }
             lines += n
             progress.update(lines)
+            return true
         }
         progress.finish(lines)
         if let e = reader.readError { printError("telltale: reading '\(input)' failed after line \(lines): \(e)") }

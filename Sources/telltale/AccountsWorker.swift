@@ -38,7 +38,7 @@ final class AccountsChunk: @unchecked Sendable {
 
 /// Parses, scores and signs the posts of a batch on one thread (one worker per thread: it owns a
 /// parser, a `Scorer` and a `Shingler`, which reuse their buffers).
-final class AccountsWorker: @unchecked Sendable {
+final class AccountsWorker: BatchWorker, @unchecked Sendable {
     private var parser: PostLineParser
     private var post = PostLine()
     private let scorer: Scorer?

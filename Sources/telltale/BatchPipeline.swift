@@ -10,8 +10,10 @@ protocol BatchWorker: AnyObject, Sendable {
 
 /// Streams lines through workers in input order.
 ///
-/// One worker: everything runs on the calling thread (read a batch, process it, consume it), so
-/// `--threads 1` really uses one core. Several workers: each gets a dedicated thread and an equal
+/// One worker (unless `overlapSingleWorker`): everything runs on the calling thread (read a batch,
+/// process it, consume it), so `--threads 1` really uses one core. Several workers (or one with
+/// `overlapSingleWorker`, when consuming is heavy work of its own, as in `telltale accounts`):
+/// each gets a dedicated thread and an equal
 /// share of every batch, while the calling thread reads the next batch and consumes (writes) the
 /// previous one; batches and chunks are double-buffered, and `consume` always sees a batch's chunks
 /// in worker order, so the output does not depend on the thread count.
@@ -28,12 +30,13 @@ final class BatchPipeline<Worker: BatchWorker> {
     private let maxBytes: Int
 
     /// Batches of `linesPerWorker` lines per worker, or `maxBytes` bytes, whichever comes first.
-    init(workers: [Worker], makeChunk: () -> Worker.Chunk, linesPerWorker: Int = 4096, maxBytes: Int = 8 << 20) {
+    init(workers: [Worker], makeChunk: () -> Worker.Chunk, linesPerWorker: Int = 4096, maxBytes: Int = 8 << 20,
+         overlapSingleWorker: Bool = false) {
         self.workers = workers
         chunks = (0..<2).map { _ in workers.map { _ in makeChunk() } }
         maxLines = linesPerWorker * workers.count
         self.maxBytes = maxBytes
-        if workers.count > 1 {
+        if workers.count > 1 || overlapSingleWorker {
             let done = done
             threads = workers.map { w in WorkerThread(done: done) { batch, range, out in w.process(batch, range: range, into: out) } }
         }

@@ -1,5 +1,6 @@
 import Testing
 @testable import Train
+import TelltaleIO
 
 struct ReportFormatTests {
     @Test(arguments: [

@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import Testing
 @testable import Train
+import TelltaleIO
 
 /// A report over hand-made rows, with hostile text in ids, sources, texts and reasons, one label
 /// with all rows negative (ROC undefined) and one label with no rows at all.

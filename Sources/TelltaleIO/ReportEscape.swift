@@ -1,5 +1,6 @@
 /// Escaping for the text that user data puts into reports (ids, texts, sources, label names,
-/// reasons, file paths): nothing a corpus contains can break the page or inject markup.
+/// reasons, file paths, authors): nothing a corpus contains can break the page or inject markup.
+/// Shared by the eval reports (Train) and the accounts page (Campaign).
 public enum ReportEscape {
     /// For HTML and SVG text and attribute values: `& < > " '` as character references. Control
     /// characters other than tab/newline (not allowed in XML 1.0) become U+FFFD.
