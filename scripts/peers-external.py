@@ -36,12 +36,14 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from timed_run import GNU_TIME, timed_run  # noqa: E402
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 BIN = os.environ.get("TELLTALE", os.path.join(HERE, "..", ".build", "release", "telltale"))
 THREADS = os.environ.get("TELLTALE_THREADS", "1")
 REPEATS = int(os.environ.get("TELLTALE_REPEATS", "7"))
 INIT_RUNS = int(os.environ.get("TELLTALE_INIT_RUNS", "3"))
-GNU_TIME = "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
 
 
 def tsv_to_jsonl(src, dst, label):
@@ -68,23 +70,11 @@ def tsv_to_jsonl(src, dst, label):
 
 
 def run_score(model, jsonl, out_path, tmp):
-    """One `telltale score` run: (wall seconds, peak RSS MB of telltale itself)."""
+    """One `telltale score` run: (wall seconds, peak RSS MB of telltale itself, CPU seconds)."""
     args = [BIN, "score", "--input", jsonl, "--threads", THREADS]
     if model:
         args += ["--model", model]
-    rss_file = os.path.join(tmp, "rss")
-    if GNU_TIME:
-        args = [GNU_TIME, "-q", "-f", "%M %U %S", "-o", rss_file] + args
-    with open(out_path, "wb") as out:
-        t0 = time.perf_counter()
-        subprocess.run(args, stdout=out, check=True)
-        dt = time.perf_counter() - t0
-    rss = cpu = None
-    if GNU_TIME:
-        with open(rss_file) as f:
-            m, u, sy = f.read().split()[-3:]
-        rss, cpu = int(m) / 1024.0, float(u) + float(sy)
-    return dt, rss, cpu
+    return timed_run(args, out_path, tmp)
 
 
 def timed_scoring(model, jsonl, tmp):

@@ -23,9 +23,11 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from timed_run import GNU_TIME, timed_run  # noqa: E402
+
 FT = os.environ.get("FASTTEXT") or shutil.which("fasttext")
 REPEATS = int(os.environ.get("FASTTEXT_REPEATS", "7"))
-GNU_TIME = "/usr/bin/time" if os.path.exists("/usr/bin/time") else None
 
 
 def read_tsv(path):
@@ -41,20 +43,7 @@ def read_tsv(path):
 
 
 def predict(model, test_txt, out_path, tmp):
-    args = [FT, "predict-prob", model, test_txt, "2"]
-    rss_file = os.path.join(tmp, "rss")
-    if GNU_TIME:
-        args = [GNU_TIME, "-q", "-f", "%M %U %S", "-o", rss_file] + args
-    with open(out_path, "wb") as out:
-        t0 = time.perf_counter()
-        subprocess.run(args, stdout=out, check=True)
-        dt = time.perf_counter() - t0
-    rss = cpu = None
-    if GNU_TIME:
-        with open(rss_file) as f:
-            m, u, sy = f.read().split()[-3:]
-        rss, cpu = int(m) / 1024.0, float(u) + float(sy)
-    return dt, rss, cpu
+    return timed_run([FT, "predict-prob", model, test_txt, "2"], out_path, tmp)
 
 
 def main():
