@@ -15,6 +15,7 @@ public final class FeatureExtractor {
     let wordSeed = FeatureFamily.word.seed
     let charSeed = FeatureFamily.chars.seed
     let hanSeed = FeatureFamily.han.seed
+    let skeletonSeed = FeatureFamily.skeleton.seed
     let pairSeed = FeatureFamily.pair.seed
     /// FNV-1a of each span placeholder word (index = `SpanKind.rawValue`).
     static let placeholderHashes: [UInt64] = SpanKind.allCases.map { FeatureHash.hash($0.placeholder) }
@@ -24,6 +25,7 @@ public final class FeatureExtractor {
     var post = TextAnalysis()
     private var parentPost = TextAnalysis()
     var tokenHashes: [UInt64] = []
+    var skeletonHashes: [UInt64] = []
     private var content: [UInt64] = []
     private var stems: [Range<Int>] = []
     private var parentContent: [UInt64] = []
@@ -111,6 +113,7 @@ public final class FeatureExtractor {
             if config.uses(.word) { wordNgrams(norm, into: &vector) }
             if config.uses(.chars) { charNgrams(norm, into: &vector) }
             if config.uses(.han) { hanNgrams(norm, into: &vector) }
+            if config.uses(.skeleton) { skeletonNgrams(norm, into: &vector) }
             if config.uses(.script) { scriptIndicators(into: &vector) }
             if config.uses(.normalization) { normalizationIndicators(into: &vector) }
             if config.uses(.shape) { shapeIndicators(into: &vector) }

@@ -8,6 +8,9 @@ public enum FeatureFamily: String, Codable, Sendable, CaseIterable {
     case chars
     /// Han character 1–2 grams.
     case han
+    /// Function-word / word-class 1–4 grams: the post's grammar with its topic taken out
+    /// (`the ‹w› of ‹-tion›`). See `FeatureExtractor.skeletonNgrams`.
+    case skeleton
     /// Script-profile indicators (shares, runs, Han inside English, CJK punctuation...).
     case script
     /// Normalisation indicators (full-width Latin, homoglyphs, invisible characters).
@@ -23,7 +26,7 @@ public enum FeatureFamily: String, Codable, Sendable, CaseIterable {
     /// Indicator families have value 1; text families are scaled to unit norm per family.
     public var isIndicator: Bool {
         switch self {
-        case .word, .chars, .han: false
+        case .word, .chars, .han, .skeleton: false
         default: true
         }
     }

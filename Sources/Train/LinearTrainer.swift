@@ -31,6 +31,16 @@ public enum ClassWeighting: String, Sendable, Codable, CaseIterable {
     case balanced
 }
 
+/// How to weigh the rows of one class that come from different `source`s.
+public enum SourceWeighting: String, Sendable, Codable, CaseIterable {
+    /// Every row counts once: a large source dominates its class.
+    case none
+    /// Within each class every source counts as much in total (a row of a source with n rows in a
+    /// class of N rows from k sources weighs N / (k · n)), so a small source (learner essays,
+    /// native news of one year) is not drowned by a large one and the class totals stay as they are.
+    case balanced
+}
+
 /// Held-out rows used to watch training (early stopping): rows of `matrix` (nil = all rows).
 /// Its labels are matched to the training matrix's labels by name.
 public struct ValidationSet: Sendable {
@@ -130,6 +140,21 @@ extension LinearTrainer {
 
 extension FeatureMatrix {
     /// Positive and negative counts of `label` over `rows`.
+    /// Per-row weights (indexed by row, 1 for rows not in `rows`) that give every source of a class
+    /// the same total weight among `rows` for `label` (`SourceWeighting.balanced`).
+    func balancedSourceWeights(label: Int, rows: [Int]) -> [Float] {
+        var count: [Int8: [String: Int]] = [0: [:], 1: [:]]
+        let t = targets[label]
+        for r in rows { count[t[r], default: [:]][sources[r] ?? "", default: 0] += 1 }
+        var w = [Float](repeating: 1, count: rowCount)
+        for r in rows {
+            let bySource = count[t[r]]!
+            let classRows = bySource.values.reduce(0, +)
+            w[r] = Float(Double(classRows) / (Double(bySource.count) * Double(bySource[sources[r] ?? ""]!)))
+        }
+        return w
+    }
+
     func classCounts(label: Int, rows: [Int]) -> (positives: Int, negatives: Int) {
         var p = 0
         for r in rows where targets[label][r] == 1 { p += 1 }

@@ -21,6 +21,7 @@ public struct LogisticRegressionOptions: Sendable, Equatable {
     public var l2: Double = 1e-6
     public var optimizer: Optimizer = .adagrad
     public var classWeighting: ClassWeighting = .none
+    public var sourceWeighting: SourceWeighting = .none
     /// Seed of the per-epoch shuffles (and of the early-stopping split).
     public var seed: UInt64 = 1
     /// Stop when the validation loss has not improved by `minDelta` for `patience` epochs, and keep
@@ -32,8 +33,9 @@ public struct LogisticRegressionOptions: Sendable, Equatable {
     public var validationFraction: Double = 0.1
 
     public init(epochs: Int = 10, learningRate: Double = 0.1, l2: Double = 1e-6, optimizer: Optimizer = .adagrad,
-                classWeighting: ClassWeighting = .none, seed: UInt64 = 1, earlyStopping: Bool = true, patience: Int = 2,
-                minDelta: Double = 1e-4, validationFraction: Double = 0.1) {
+                classWeighting: ClassWeighting = .none, sourceWeighting: SourceWeighting = .none, seed: UInt64 = 1,
+                earlyStopping: Bool = true, patience: Int = 2, minDelta: Double = 1e-4, validationFraction: Double = 0.1) {
+        self.sourceWeighting = sourceWeighting
         self.epochs = epochs
         self.learningRate = learningRate
         self.l2 = l2
@@ -48,7 +50,7 @@ public struct LogisticRegressionOptions: Sendable, Equatable {
 
     var settings: [String: String] {
         ["epochs": String(epochs), "learningRate": String(learningRate), "l2": String(l2), "optimizer": optimizer.rawValue,
-         "classWeights": classWeighting.rawValue, "earlyStopping": earlyStopping ? "patience \(patience), minDelta \(minDelta)" : "off",
+         "classWeights": classWeighting.rawValue, "sourceWeights": sourceWeighting.rawValue, "earlyStopping": earlyStopping ? "patience \(patience), minDelta \(minDelta)" : "off",
          "validationFraction": String(validationFraction)]
     }
 }
@@ -98,6 +100,7 @@ struct LogisticSGD {
         let n = Double(rows.count)
         let (wPos, wNeg): (Float, Float) = options.classWeighting == .balanced
             ? (Float(n / (2 * Double(pos))), Float(n / (2 * Double(neg)))) : (1, 1)
+        let rowWeights = options.sourceWeighting == .balanced ? matrix.balancedSourceWeights(label: label, rows: rows) : []
         var w = [Float](repeating: 0, count: matrix.bucketCount)
         var g2 = [Float](repeating: 0, count: options.optimizer == .adagrad ? matrix.bucketCount : 0)
         var bias: Float = options.classWeighting == .balanced ? 0 : Float(log(Double(pos) / Double(neg)))
@@ -129,7 +132,7 @@ struct LogisticSGD {
                                         for k in lo..<hi { z += w[Int(idx[k])] * val[k] }
                                     }
                                     let y: Float = targets[r] == 1 ? 1 : 0
-                                    let cw = y == 1 ? wPos : wNeg
+                                    let cw = (y == 1 ? wPos : wNeg) * (rowWeights.isEmpty ? 1 : rowWeights[r])
                                     let p = 1 / (1 + expf(-z))
                                     lossSum += Double(cw) * LogisticSGD.logLoss(p: p, positive: y == 1)
                                     weightSum += Double(cw)

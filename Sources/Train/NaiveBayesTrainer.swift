@@ -12,14 +12,16 @@ public struct NaiveBayesTrainer: LinearTrainer {
     /// Laplace/Lidstone smoothing α (> 0).
     public var alpha: Double
     public var classWeighting: ClassWeighting
+    public var sourceWeighting: SourceWeighting
 
-    public init(alpha: Double = 1, classWeighting: ClassWeighting = .none) {
+    public init(alpha: Double = 1, classWeighting: ClassWeighting = .none, sourceWeighting: SourceWeighting = .none) {
         self.alpha = alpha
+        self.sourceWeighting = sourceWeighting
         self.classWeighting = classWeighting
     }
 
     public var algorithm: String { "nb" }
-    public var settings: [String: String] { ["alpha": String(alpha), "classWeights": classWeighting.rawValue] }
+    public var settings: [String: String] { ["alpha": String(alpha), "classWeights": classWeighting.rawValue, "sourceWeights": sourceWeighting.rawValue] }
 
     public func trainLabel(_ matrix: FeatureMatrix, label: Int, rows: [Int], validation: LabelValidation?,
                            progress: ProgressReporter) -> LabelWeights {
@@ -28,7 +30,8 @@ public struct NaiveBayesTrainer: LinearTrainer {
         guard pos > 0 && neg > 0 else {
             return singleClassFallback(label: name, bucketCount: matrix.bucketCount, positives: pos, negatives: neg, rows: rows.count)
         }
-        let ratio = NaiveBayesTrainer.logCountRatio(matrix, label: label, rows: rows, alpha: alpha)
+        let weights = sourceWeighting == .balanced ? matrix.balancedSourceWeights(label: label, rows: rows) : nil
+        let ratio = NaiveBayesTrainer.logCountRatio(matrix, label: label, rows: rows, alpha: alpha, rowWeights: weights)
         let bias = classWeighting == .balanced ? 0 : Float(log(Double(pos) / Double(neg)))
         progress.line("\(name): naive Bayes on \(rows.count) rows (\(pos) positive)")
         return LabelWeights(weights: ratio, bias: bias,
@@ -36,16 +39,19 @@ public struct NaiveBayesTrainer: LinearTrainer {
                                                         validationRows: validation?.rows.count ?? 0))
     }
 
-    /// The NB log-count ratio r per bucket for `label` over `rows` (sums in Double, in row order).
-    public static func logCountRatio(_ matrix: FeatureMatrix, label: Int, rows: [Int], alpha: Double) -> [Float] {
+    /// The NB log-count ratio r per bucket for `label` over `rows` (sums in Double, in row order),
+    /// each row's values multiplied by `rowWeights[row]` when given.
+    public static func logCountRatio(_ matrix: FeatureMatrix, label: Int, rows: [Int], alpha: Double,
+                                     rowWeights: [Float]? = nil) -> [Float] {
         let v = matrix.bucketCount
         var c1 = [Double](repeating: 0, count: v), c0 = [Double](repeating: 0, count: v)
         var s1 = 0.0, s0 = 0.0
         let t = matrix.targets[label]
         for r in rows {
             let positive = t[r] == 1
+            let rw = Double(rowWeights?[r] ?? 1)
             for k in matrix.range(ofRow: r) {
-                let j = Int(matrix.indices[k]), x = Double(matrix.values[k])
+                let j = Int(matrix.indices[k]), x = Double(matrix.values[k]) * rw
                 if positive { c1[j] += x; s1 += x } else { c0[j] += x; s0 += x }
             }
         }

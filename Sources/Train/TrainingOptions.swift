@@ -35,6 +35,8 @@ public struct TrainingOptions: Sendable, Equatable {
     public var l2: Double = 1e-6
     public var optimizer: LogisticRegressionOptions.Optimizer = .adagrad
     public var classWeights: ClassWeighting = .none
+    /// How the sources of one class are weighed against each other (`source` field of the rows).
+    public var sourceWeights: SourceWeighting = .none
     /// Smoothing α of naive Bayes and of the NB ratio in `nblr`.
     public var alpha: Double = 1
     public var earlyStopping: EarlyStoppingSource = .holdout
@@ -109,10 +111,11 @@ public struct TrainingOptions: Sendable, Equatable {
     /// The trainer these options describe.
     public func trainer() -> any LinearTrainer {
         let lr = LogisticRegressionOptions(
-            epochs: epochs, learningRate: learningRate, l2: l2, optimizer: optimizer, classWeighting: classWeights, seed: seed,
+            epochs: epochs, learningRate: learningRate, l2: l2, optimizer: optimizer, classWeighting: classWeights,
+            sourceWeighting: sourceWeights, seed: seed,
             earlyStopping: earlyStopping != .off, patience: patience)
         switch algorithm {
-        case .nb: return NaiveBayesTrainer(alpha: alpha, classWeighting: classWeights)
+        case .nb: return NaiveBayesTrainer(alpha: alpha, classWeighting: classWeights, sourceWeighting: sourceWeights)
         case .lr: return LogisticRegressionTrainer(options: lr)
         case .nblr: return NBLogisticTrainer(options: lr, alpha: alpha)
         }

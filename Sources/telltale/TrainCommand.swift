@@ -50,6 +50,11 @@ struct TrainCommand: ParsableCommand {
     @Flag(name: .long, help: "Weigh classes equally.")
     var balanced = false
 
+    @Option(name: .long, help: ArgumentHelp(
+        "How the sources of one class are weighed: none, or balanced (every `source` of a class counts as much in total).",
+        valueName: "none|balanced"))
+    var sourceWeights: String = "none"
+
     @Option(name: .long, help: "log2 of hash buckets (18 = 262,144).")
     var bucketBits: Int = 18
 
@@ -101,6 +106,10 @@ struct TrainCommand: ParsableCommand {
         o.l2 = l2
         o.alpha = alpha
         o.classWeights = balanced ? .balanced : .none
+        guard let sw = SourceWeighting(rawValue: sourceWeights) else {
+            throw ValidationError("--source-weights: expected none or balanced, got '\(sourceWeights)'")
+        }
+        o.sourceWeights = sw
         var fc = FeatureConfig(bucketBits: bucketBits)
         if !features.isEmpty {
             fc.families = try features.map { name in

@@ -90,6 +90,7 @@ let evasionPostCases = evasionPosts.indices.flatMap { i in Perturbation.allCases
 
 private func isTextFamily(_ name: String) -> Bool {
     name.hasPrefix("word `") || name.hasPrefix("n-gram `") || name.hasPrefix("characters `") || name.hasPrefix("Han `")
+        || name.hasPrefix("skeleton `")
 }
 
 /// Multiset of (bucket, value, name) for the text families, and the set of indicator names.

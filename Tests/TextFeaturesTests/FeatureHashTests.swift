@@ -33,11 +33,13 @@ import Testing
     #expect(han.extract(text: "中国人").indices == PINNED_HAN)
     let chars = FeatureExtractor(config: FeatureConfig(families: [.chars]))
     #expect(chars.extract(text: "Cat").indices == PINNED_CHARS)
+    let skeleton = FeatureExtractor(config: FeatureConfig(families: [.skeleton]))
+    #expect(skeleton.extract(text: "We have made progress.").indices == PINNED_SKELETON)
     let all = FeatureExtractor().extract(text: "美国的 democracy 只是一个 show。", parent: "What is democracy?")
     #expect(all.count == PINNED_ALL_COUNT)
     #expect(Array(all.indices.sorted().prefix(8)) == PINNED_ALL_PREFIX)
 }
-private let PINNED_SEEDS: [UInt64] = [8095498464603422525, 12047847492390991882, 3699722595226062020, 12464980982266880842,
+private let PINNED_SEEDS: [UInt64] = [8095498464603422525, 12047847492390991882, 3699722595226062020, 6801494594526287214, 12464980982266880842,
                                       5414505697763990346, 7938019069247444294, 245768396384803377]
 private let PINNED_CONTENT_SEED: UInt64 = 4759308327122588290
 private let PINNED_COMBINE: UInt64 = 11400714819323198550
@@ -45,7 +47,9 @@ private let PINNED_BUCKET: UInt32 = 34952
 private let PINNED_WORDS: [UInt32] = [59569, 213804, 74509]
 private let PINNED_HAN: [UInt32] = [220965, 222741, 224130, 220758, 65725]
 private let PINNED_CHARS: [UInt32] = [41707, 142554, 84478, 95327, 222342, 165779, 21568, 99367, 252990, 78932]
-private let PINNED_ALL_COUNT = 104
+private let PINNED_SKELETON: [UInt32] = [90472, 173155, 22383, 153887, 187642, 9237, 120827, 122496, 136712, 58099, 94425, 234805, 107309,
+                                          44366, 64481, 82237, 142765, 48170, 114282, 174153]
+private let PINNED_ALL_COUNT = 132
 // Since the indicator region (indicatorBits 12): the smallest buckets are indicators, all < 4096.
 private let PINNED_ALL_PREFIX: [UInt32] = [100, 137, 232, 326, 443, 705, 746, 839]
 

@@ -1,0 +1,127 @@
+/// The `skeleton` family: 1–4 grams over the post's grammar with its topic taken out. Function
+/// words (`FunctionWords`) and punctuation stay as they are, every other word becomes its word
+/// class (`SkeletonClass`: `‹-ing›`, `‹-tion›`, `‹num›`, ...), links/handles/hashtags/e-mails are
+/// left out, and `‹s›` marks both ends of the post: `The epidemic prevention and control work
+/// has achieved results.` → `‹s› the ‹w› ‹w› and ‹w› ‹w› has ‹-ed› ‹-s› . ‹s›`.
+/// Translationese and learner English differ from native English in this skeleton more than in
+/// their topics, and it carries across years and sources where topic words do not.
+extension FeatureExtractor {
+    /// Longest skeleton n-gram.
+    static let maxSkeletonNgram = 4
+    static let boundaryHash = FeatureHash.hash("‹s›")
+
+    func skeletonNgrams(_ text: UnsafeBufferPointer<UInt8>, into v: inout FeatureVector) {
+        let names = recordNames
+        var hashes: [UInt64] = []
+        swap(&hashes, &skeletonHashes)
+        hashes.removeAll(keepingCapacity: true)
+        var tokenNames: [String] = []
+        hashes.append(FeatureExtractor.boundaryHash)
+        if names { tokenNames.append("‹s›") }
+        var sp = 0
+        var gapStart = 0
+        let spans = post.spans
+        for t in post.tokens {
+            FeatureExtractor.punctuation(text, gapStart..<Int(t.start)) { p in
+                hashes.append(FeatureHash.step(FeatureHash.offsetBasis, p))
+                if names { tokenNames.append(String(decoding: [p], as: UTF8.self)) }
+            }
+            gapStart = Int(t.end)
+            while sp < spans.count && spans[sp].end <= Int(t.start) { sp += 1 }
+            // Links, handles, hashtags and e-mails are not grammar (and mark tweets, not writers).
+            if sp < spans.count && spans[sp].start < Int(t.end) { continue }
+            let word = UnsafeBufferPointer(rebasing: text[t.range])
+            let whole = FeatureHash.hash(word)
+            if t.kind == .letter && FunctionWords.hashes.contains(whole) {
+                hashes.append(whole)
+                if names { tokenNames.append(String(decoding: word, as: UTF8.self)) }
+                continue
+            }
+            let cls: SkeletonClass
+            switch t.kind {
+            case .number: cls = .number
+            case .kana, .ideographic: cls = .cjk
+            case .letter:
+                if word[0] < 0x80 {
+                    cls = SkeletonClass.of(latin: word)
+                } else {
+                    switch Script.of(UTF8Scalar.decode(word, 0).value) {
+                    case .latin: cls = SkeletonClass.of(latin: word)
+                    case .han, .kana, .hangul: cls = .cjk
+                    default: cls = .other
+                    }
+                }
+            }
+            hashes.append(SkeletonClass.hashes[Int(cls.rawValue)])
+            if names { tokenNames.append(cls.name) }
+        }
+        FeatureExtractor.punctuation(text, gapStart..<text.count) { p in
+            hashes.append(FeatureHash.step(FeatureHash.offsetBasis, p))
+            if names { tokenNames.append(String(decoding: [p], as: UTF8.self)) }
+        }
+        hashes.append(FeatureExtractor.boundaryHash)
+        if names { tokenNames.append("‹s›") }
+
+        let n = hashes.count
+        let maxN = FeatureExtractor.maxSkeletonNgram
+        let s = skeletonSeed
+        var w = beginFamily()
+        w.reserve(n * maxN)
+        hashes.withUnsafeBufferPointer { hs in
+            for i in 0..<n {
+                var h = FeatureHash.combine(s, hs[i])
+                // A lone boundary is in every post: no information.
+                if i > 0 && i < n - 1 {
+                    w.append(h)
+                    if names { v.names.append("skeleton `\(tokenNames[i])`") }
+                }
+                var j = i + 1
+                while j < n && j - i < maxN {
+                    h = FeatureHash.combine(h, hs[j])
+                    w.append(h)
+                    if names { v.names.append("skeleton `\(tokenNames[i...j].joined(separator: " "))`") }
+                    j += 1
+                }
+            }
+        }
+        swap(&hashes, &skeletonHashes)
+        endFamily(w, into: &v)
+    }
+
+    /// Calls `emit` with the ASCII punctuation mark of each run of punctuation in `text[range]`
+    /// (a gap between tokens): `,` `.` `;` `:` `!` `?` `(` `)` `"` `'` `-`. A run of one mark
+    /// (`...`, `!!`) is one mark; curly quotes, dashes, the ellipsis and CJK full stops and commas
+    /// count as their ASCII mark, so a typographic habit of one source is not learnt.
+    @inline(__always)
+    static func punctuation(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ emit: (UInt8) -> Void) {
+        var i = range.lowerBound
+        var last: UInt8 = 0
+        while i < range.upperBound {
+            let b = text[i]
+            var mark: UInt8 = 0
+            if b < 0x80 {
+                switch b {
+                case UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"),
+                     UInt8(ascii: "?"), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "\""), UInt8(ascii: "'"),
+                     UInt8(ascii: "-"):
+                    mark = b
+                default: break
+                }
+                i += 1
+            } else {
+                let (c, len) = UTF8Scalar.decode(text, i)
+                i += len
+                switch c {
+                case 0x201C, 0x201D, 0x201E, 0x00AB, 0x00BB: mark = UInt8(ascii: "\"")
+                case 0x2018, 0x2019: mark = UInt8(ascii: "'")
+                case 0x2013, 0x2014, 0x2015: mark = UInt8(ascii: "-")
+                case 0x2026, 0x3002: mark = UInt8(ascii: ".")
+                case 0x3001: mark = UInt8(ascii: ",")
+                default: break
+                }
+            }
+            if mark != 0 && mark != last { emit(mark) }
+            if mark != 0 { last = mark } else if b != UInt8(ascii: " ") { last = 0 }
+        }
+    }
+}
