@@ -66,12 +66,14 @@ def main():
     ap.add_argument("--threshold", type=float, default=0.5)
     ap.add_argument("--json")
     ap.add_argument("--name", default="")
+    ap.add_argument("--auc-without", default="", help="comma-separated sources left out of ROC-AUC and ECE (still per source)")
     a = ap.parse_args()
     rows = [json.loads(l) for l in open(a.test, encoding="utf-8") if l.strip()]
     scores = read_scores(a.scores, a.label)
     if len(rows) != len(scores):
         sys.exit(f"{a.scores}: {len(scores)} scores for {len(rows)} test rows")
     pairs, by_source = [], {}
+    skip = set(x for x in a.auc_without.split(",") if x)
     for r, s in zip(rows, scores):
         y = r["labels"][a.label]
         src = by_source.setdefault(r.get("source", "?"), {"label": y, "rows": 0, "null": 0, "flagged": 0, "sum": 0.0})
@@ -79,7 +81,8 @@ def main():
         if s is None:
             src["null"] += 1
             continue
-        pairs.append((s, y))
+        if r.get("source") not in skip:
+            pairs.append((s, y))
         src["sum"] += s
         src["flagged"] += s >= a.threshold
     sources = {}
@@ -90,7 +93,7 @@ def main():
                          "mean_score": s["sum"] / scored if scored else None,
                          ("recall" if s["label"] == 1 else "specificity"): (rate if s["label"] == 1 else 1 - rate) if rate is not None else None}
     result = {"name": a.name, "rows": len(rows), "scored": len(pairs), "roc_auc": roc_auc(pairs), "ece": ece(pairs),
-              "threshold": a.threshold, "sources": sources}
+              "threshold": a.threshold, "auc_without": sorted(skip), "sources": sources}
     if a.json:
         with open(a.json, "w") as f:
             json.dump(result, f, indent=1)

@@ -23,7 +23,12 @@ bin=$(swift build -c release --show-bin-path)/telltale
 # (scripts/augment-artefacts.py; fixed paths and seed, so the provenance and the bytes stay the same).
 data=.build/telltale-data
 mkdir -p "$data"
-python3 scripts/augment-artefacts.py non_idiomatic "$corpora/non_idiomatic/train.jsonl" "$data/non_idiomatic.train.decorated.jsonl" --seed 1 --decorate 1 >&2
+source scripts/recipe.sh
+# non_idiomatic: the native rows of other registers (scripts/native_negatives.py), then the
+# decoration copies (scripts/recipe.sh).
+ni_native_rows "$corpora" "$data/non_idiomatic.natives.jsonl" >&2
+cat "$corpora/non_idiomatic/train.jsonl" "$data/non_idiomatic.natives.jsonl" > "$data/non_idiomatic.train.jsonl"
+ni_decorate "$data/non_idiomatic.train.jsonl" "$data/non_idiomatic.train.decorated.jsonl" >&2
 python3 scripts/augment-artefacts.py off_topic "$corpora/off_topic/train.jsonl" "$data/off_topic.train.decorated.jsonl" --seed 1 --decorate 0 >&2
 
 # Without the normalization and shape families: on the real corpora they learned corpus habits
@@ -38,7 +43,7 @@ python3 scripts/augment-artefacts.py off_topic "$corpora/off_topic/train.jsonl" 
   --dev "$corpora/non_idiomatic/dev.jsonl" "$corpora/mixed_zh_en/dev.jsonl" "$corpora/off_topic/dev.jsonl" \
   --calibrate-on "$corpora/non_idiomatic/dev.jsonl" "$corpora/mixed_zh_en/dev.jsonl" "$corpora/off_topic/dev.jsonl" \
   --labels non_idiomatic mixed_zh_en off_topic \
-  --features word chars han script pair \
-  --algorithm nblr --bucket-bits 18 --epochs 10 --seed 1 \
+  --features "${NI_FEATURES[@]}" pair \
+  "${NI_OPTIONS[@]}" \
   --out "$out"
 sha256sum "$out"

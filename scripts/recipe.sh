@@ -1,0 +1,24 @@
+# The shipped non_idiomatic recipe, sourced by scripts/train-default.sh (the default model) and
+# scripts/shift-eval.sh (the shift folds), so the folds always measure what ships. Each choice was
+# made on the shift folds (Models/README.md, "Experiment log"), never on dev alone.
+# Override for experiments: NI_FEATURES="word skeleton" NI_OPTIONS="--l2 1e-5" NI_NATIVES="--ud".
+
+# Feature families: word n-grams, Latin character n-grams, Han n-grams, script profile, and the
+# function-word / word-class skeleton (grammar without the topic).
+read -r -a NI_FEATURES <<< "${NI_FEATURES:-word chars han script skeleton}"
+# NB-LR with stronger L2 than the library default (chosen on the folds) and every source of a class
+# weighed equally (learner essays and one year's native news are small sources).
+read -r -a NI_OPTIONS <<< "${NI_OPTIONS:---algorithm nblr --bucket-bits 18 --epochs 10 --seed 1 --l2 1e-4 --source-weights balanced}"
+
+# ni_native_rows CORPORA OUT.jsonl: native English of other registers as non_idiomatic = 0 rows
+# (off_topic answers; scripts/native_negatives.py says why).
+ni_native_rows() {
+  # shellcheck disable=SC2086
+  python3 scripts/native_negatives.py "$2" --corpora "$1" ${NI_NATIVES:-}
+}
+
+# ni_decorate IN OUT: every translated row once more wearing a native tweet's @handles/#hashtags/
+# links (scripts/augment-artefacts.py), so "has a hashtag" stops meaning "native".
+ni_decorate() {
+  python3 scripts/augment-artefacts.py non_idiomatic "$1" "$2" --seed 1 --decorate 1
+}
