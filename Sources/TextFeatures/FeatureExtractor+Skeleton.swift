@@ -52,7 +52,10 @@ extension FeatureExtractor {
                     }
                 }
             }
-            hashes.append(SkeletonClass.hashes[Int(cls.rawValue)])
+            let h = SkeletonClass.hashes[Int(cls.rawValue)]
+            // A run of CJK words is one ‹cjk› (dictionary segmentation is not grammar here).
+            if cls == .cjk && hashes.last == h { continue }
+            hashes.append(h)
             if names { tokenNames.append(cls.name) }
         }
         FeatureExtractor.punctuation(text, gapStart..<text.count) { p in

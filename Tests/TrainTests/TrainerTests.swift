@@ -200,3 +200,36 @@ struct LogisticTrainerTests {
         #expect(t.weights.weights[1 * 4 + 2] == 0 && t.weights.weights[1 * 4 + 3] == 0) // padding lanes
     }
 }
+
+@Test func balancedSourceWeightsGiveEverySourceOfAClassTheSameTotal() {
+    var m = FeatureMatrix(bucketCount: 4, labels: ["x"])
+    // Class 1: 3 rows of source a, 1 row of b. Class 0: 2 rows of c.
+    for (t, s) in [(1, "a"), (1, "a"), (1, "a"), (1, "b"), (0, "c"), (0, "c")] {
+        m.appendRow(indices: [0], values: [1], targets: [Int8(t)], source: s)
+    }
+    m.appendRow(indices: [1], values: [1], targets: [-1], source: "d")  // unknown: not in rows
+    let rows = m.knownRows(label: 0)
+    let w = m.balancedSourceWeights(label: 0, rows: rows)
+    // 4 positives from 2 sources: each source totals 2.
+    #expect(abs(w[0] * 3 - 2) < 1e-6 && abs(w[3] - 2) < 1e-6)
+    #expect(w[4] == 1 && w[5] == 1)
+    #expect(w[6] == 1)
+}
+
+@Test func balancedSourceWeightsLetASmallSourceBeLearnt() {
+    // Positives: 12 rows about bananas (source "big"), 2 about kiwis (source "small"); negatives
+    // mention neither. Weighed by source, the kiwi rows count as much as the banana rows.
+    var records: [CorpusRecord] = []
+    for i in 0..<12 { records.append(CorpusRecord(text: "banana number \(i) today", labels: ["fruit": 1], source: "big")) }
+    for i in 0..<2 { records.append(CorpusRecord(text: "kiwi number \(i) today", labels: ["fruit": 1], source: "small")) }
+    for i in 0..<14 { records.append(CorpusRecord(text: "lamp number \(i) today", labels: ["fruit": 0], source: "neg")) }
+    let config = FeatureConfig(bucketBits: 12, families: [.word])
+    let m = FeatureMatrixBuilder(config: config, threads: 1).matrix(records, labels: ["fruit"], documentFrequencies: nil)
+    func kiwi(_ weighting: SourceWeighting) -> Float {
+        let nb = NaiveBayesTrainer(alpha: 1, sourceWeighting: weighting)
+        let w = nb.trainLabel(m, label: 0, rows: m.knownRows(label: 0), validation: nil, progress: ProgressReporter(enabled: false))
+        let v = FeatureExtractor(config: config).extract(text: "kiwi")
+        return v.indices.map { w.weights[Int($0)] }.reduce(0, +)
+    }
+    #expect(kiwi(.balanced) > kiwi(.none) + 0.5)
+}

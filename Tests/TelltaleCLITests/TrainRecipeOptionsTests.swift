@@ -1,0 +1,35 @@
+import Foundation
+import Testing
+
+/// `train --source-weights` and the `skeleton` family, through the built executable.
+@Suite struct TrainRecipeOptionsTests {
+    static let examples = CLI.packageRoot.appendingPathComponent("Corpus/examples.jsonl").path
+
+    @Test func sourceWeightsAreRecordedAndAWrongValueIsAUsageError() throws {
+        let dir = CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("m.model").path
+        let ok = try CLI.run(["train", "--data", Self.examples, "--out", out, "--bucket-bits", "14", "--epochs", "3",
+                              "--source-weights", "balanced", "--features", "word", "skeleton"])
+        try #require(ok.status == 0, "\(ok.stderr)")
+        let card = try CLI.run(["inspect", out]).stdout
+        #expect(card.contains("sourceWeights=balanced"), "\(card)")
+        #expect(card.contains("families word, skeleton"), "\(card)")
+        let bad = try CLI.run(["train", "--data", Self.examples, "--out", out, "--source-weights", "equal"])
+        #expect(bad.status == 1 && bad.stderr.contains("--source-weights: expected none or balanced, got 'equal'"), "\(bad.stderr)")
+    }
+
+    @Test func explanationsNameSkeletonFeaturesReadably() throws {
+        let dir = CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("m.model").path
+        let r = try CLI.run(["train", "--data", Self.examples, "--out", out, "--bucket-bits", "14", "--epochs", "3",
+                             "--labels", "non_idiomatic", "--features", "skeleton"])
+        try #require(r.status == 0, "\(r.stderr)")
+        let line = #"{"text":"We should strengthen the cooperation and realize the win-win result together."}"# + "\n"
+        let s = try CLI.run(["score", "--model", out, "--explain", "--threshold", "non_idiomatic=0"], stdin: Data(line.utf8))
+        #expect(s.status == 0)
+        #expect(s.stdout.contains("skeleton `"), "\(s.stdout)")
+        #expect(!s.stdout.contains("bucket"), "\(s.stdout)")
+    }
+}
