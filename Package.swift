@@ -23,7 +23,7 @@ let package = Package(
             cSettings: [.unsafeFlags(["-O2"])],
             linkerSettings: [.linkedLibrary("icuuc"), .linkedLibrary("icui18n"), .linkedLibrary("icudata")]
         ),
-        .target(name: "TextFeatures", dependencies: ["CICU"]),
+        .target(name: "TextFeatures", dependencies: ["CICU"], swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         .target(name: "Classifier", dependencies: ["TextFeatures"]),
         .target(name: "Train", dependencies: ["TextFeatures", "Classifier", "TelltaleIO"]),
         // Streaming input/output for the CLI: line reader, JSON line parser, JSON writer. A library

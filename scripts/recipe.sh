@@ -8,7 +8,7 @@
 read -r -a NI_FEATURES <<< "${NI_FEATURES:-word chars han script skeleton}"
 # NB-LR with stronger L2 than the library default (chosen on the folds) and every source of a class
 # weighed equally (learner essays and one year's native news are small sources).
-read -r -a NI_OPTIONS <<< "${NI_OPTIONS:---algorithm nblr --bucket-bits 18 --epochs 10 --seed 1 --l2 1e-4 --source-weights balanced}"
+read -r -a NI_OPTIONS <<< "${NI_OPTIONS:---algorithm nblr --bucket-bits 18 --epochs 10 --seed 1 --l2 1e-4 --source-weights balanced --max-word-ngram 2 --skeleton-ngrams 2-3}"
 
 # ni_native_rows CORPORA OUT.jsonl: native English of other registers as non_idiomatic = 0 rows
 # (off_topic answers; scripts/native_negatives.py says why).

@@ -1,13 +1,11 @@
-/// The `skeleton` family: 1–4 grams over the post's grammar with its topic taken out. Function
-/// words (`FunctionWords`) and punctuation stay as they are, every other word becomes its word
+/// The `skeleton` family: n-grams (`FeatureConfig.minSkeletonNgram...maxSkeletonNgram`, default
+/// 2–4) over the post's grammar with its topic taken out. Function words (`FunctionWords`) and punctuation stay as they are, every other word becomes its word
 /// class (`SkeletonClass`: `‹-ing›`, `‹-tion›`, `‹num›`, ...), links/handles/hashtags/e-mails are
 /// left out, and `‹s›` marks both ends of the post: `The epidemic prevention and control work
 /// has achieved results.` → `‹s› the ‹w› ‹w› and ‹w› ‹w› has ‹-ed› ‹-s› . ‹s›`.
 /// Translationese and learner English differ from native English in this skeleton more than in
 /// their topics, and it carries across years and sources where topic words do not.
 extension FeatureExtractor {
-    /// Longest skeleton n-gram.
-    static let maxSkeletonNgram = 4
     static let boundaryHash = FeatureHash.hash("‹s›")
 
     func skeletonNgrams(_ text: UnsafeBufferPointer<UInt8>, into v: inout FeatureVector) {
@@ -15,24 +13,33 @@ extension FeatureExtractor {
         var hashes: [UInt64] = []
         swap(&hashes, &skeletonHashes)
         hashes.removeAll(keepingCapacity: true)
+        hashes.reserveCapacity(post.tokens.count * 2 + 4)
+        let functionWords = FunctionWords.hashes, classHashes = SkeletonClass.hashes
         var tokenNames: [String] = []
         hashes.append(FeatureExtractor.boundaryHash)
         if names { tokenNames.append("‹s›") }
         var sp = 0
         var gapStart = 0
         let spans = post.spans
-        for t in post.tokens {
-            FeatureExtractor.punctuation(text, gapStart..<Int(t.start)) { p in
-                hashes.append(FeatureHash.step(FeatureHash.offsetBasis, p))
-                if names { tokenNames.append(String(decoding: [p], as: UTF8.self)) }
+        let tokens = post.tokens
+        // The word family (run just before) left each token's FNV-1a hash in `tokenHashes`.
+        let wordHashes = tokenHashes  // one read of the class property, not one per token
+        let known = config.uses(.word) && wordHashes.count == tokens.count
+        for (k, t) in tokens.enumerated() {
+            // Most gaps are one space: nothing to look at.
+            if Int(t.start) - gapStart > 1 || (Int(t.start) - gapStart == 1 && text[gapStart] != 0x20) {
+                FeatureExtractor.punctuation(text, gapStart..<Int(t.start)) { p in
+                    hashes.append(FeatureHash.step(FeatureHash.offsetBasis, p))
+                    if names { tokenNames.append(String(decoding: [p], as: UTF8.self)) }
+                }
             }
             gapStart = Int(t.end)
             while sp < spans.count && spans[sp].end <= Int(t.start) { sp += 1 }
             // Links, handles, hashtags and e-mails are not grammar (and mark tweets, not writers).
             if sp < spans.count && spans[sp].start < Int(t.end) { continue }
             let word = UnsafeBufferPointer(rebasing: text[t.range])
-            let whole = FeatureHash.hash(word)
-            if t.kind == .letter && FunctionWords.hashes.contains(whole) {
+            let whole = known ? wordHashes[k] : FeatureHash.hash(word)
+            if t.kind == .letter && functionWords.contains(whole) {
                 hashes.append(whole)
                 if names { tokenNames.append(String(decoding: word, as: UTF8.self)) }
                 continue
@@ -52,7 +59,7 @@ extension FeatureExtractor {
                     }
                 }
             }
-            let h = SkeletonClass.hashes[Int(cls.rawValue)]
+            let h = classHashes[Int(cls.rawValue)]
             // A run of CJK words is one ‹cjk› (dictionary segmentation is not grammar here).
             if cls == .cjk && hashes.last == h { continue }
             hashes.append(h)
@@ -66,7 +73,7 @@ extension FeatureExtractor {
         if names { tokenNames.append("‹s›") }
 
         let n = hashes.count
-        let maxN = FeatureExtractor.maxSkeletonNgram
+        let minN = config.minSkeletonNgram, maxN = config.maxSkeletonNgram
         let s = skeletonSeed
         var w = beginFamily()
         w.reserve(n * maxN)
@@ -74,15 +81,17 @@ extension FeatureExtractor {
             for i in 0..<n {
                 var h = FeatureHash.combine(s, hs[i])
                 // A lone boundary is in every post: no information.
-                if i > 0 && i < n - 1 {
+                if minN == 1 && i > 0 && i < n - 1 {
                     w.append(h)
                     if names { v.names.append("skeleton `\(tokenNames[i])`") }
                 }
                 var j = i + 1
                 while j < n && j - i < maxN {
                     h = FeatureHash.combine(h, hs[j])
-                    w.append(h)
-                    if names { v.names.append("skeleton `\(tokenNames[i...j].joined(separator: " "))`") }
+                    if j - i + 1 >= minN {
+                        w.append(h)
+                        if names { v.names.append("skeleton `\(tokenNames[i...j].joined(separator: " "))`") }
+                    }
                     j += 1
                 }
             }

@@ -79,8 +79,8 @@ extension FeatureExtractor {
                 word[len + 1] = UInt8(ascii: ">")
                 let total = len + 2
                 w.reserve(total * (maxN - minN + 1))
-                if !names && minN == 2 && maxN == 5 {
-                    FeatureExtractor.charGrams2to5(UnsafeBufferPointer(rebasing: word[0..<total]), seed: s, into: &w)
+                if !names && (minN == 2 || minN == 3) && maxN == 5 {
+                    FeatureExtractor.charGramsTo5(UnsafeBufferPointer(rebasing: word[0..<total]), from: minN, seed: s, into: &w)
                     continue
                 }
                 for a in 0..<total {
@@ -101,12 +101,13 @@ extension FeatureExtractor {
         endFamily(w, into: &v)
     }
 
-    /// The default byte 2–5 grams of `word`, in the same order as the general loop (by start,
-    /// then length), unrolled.
+    /// The byte `minN`–5 grams of `word` (`minN` 2 or 3), in the same order as the general loop (by
+    /// start, then length), unrolled.
     @inline(__always)
-    static func charGrams2to5(_ word: UnsafeBufferPointer<UInt8>, seed s: UInt64, into w: inout IndexWriter) {
+    static func charGramsTo5(_ word: UnsafeBufferPointer<UInt8>, from minN: Int, seed s: UInt64, into w: inout IndexWriter) {
         let total = word.count
         let p = word.baseAddress!
+        let bigrams = minN == 2
         var a = 0
         while a + 5 <= total {
             let h1 = FeatureHash.step(s, p[a])
@@ -114,20 +115,19 @@ extension FeatureExtractor {
             let h3 = FeatureHash.step(h2, p[a + 2])
             let h4 = FeatureHash.step(h3, p[a + 3])
             let h5 = FeatureHash.step(h4, p[a + 4])
-            w.append(h2)
+            if bigrams { w.append(h2) }
             w.append(h3)
             w.append(h4)
             w.append(h5)
             a += 1
         }
-        while a + 2 <= total {
-            var h = FeatureHash.step(FeatureHash.step(s, p[a]), p[a + 1])
-            w.append(h)
-            var b = a + 2
+        while a + minN <= total {
+            var h = FeatureHash.step(s, p[a])
+            var b = a + 1
             while b < total {
                 h = FeatureHash.step(h, p[b])
-                w.append(h)
                 b += 1
+                if b - a >= minN { w.append(h) }
             }
             a += 1
         }

@@ -108,7 +108,8 @@ public final class FeatureExtractor {
                         into vector: inout FeatureVector, names: Bool = false) {
         vector.removeAll()
         recordNames = names
-        analyze(text, into: &post)
+        // The text's shape (casing, punctuation habits) is only read by the shape family.
+        analyze(text, into: &post, shape: config.uses(.shape))
         post.normalized.withUnsafeBufferPointer { norm in
             if config.uses(.word) { wordNgrams(norm, into: &vector) }
             if config.uses(.chars) { charNgrams(norm, into: &vector) }

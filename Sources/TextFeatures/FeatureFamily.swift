@@ -45,6 +45,9 @@ public struct FeatureConfig: Codable, Sendable, Equatable {
     public var maxCharNgram: Int
     /// Longest Han character n-gram.
     public var maxHanNgram: Int
+    /// Shortest and longest skeleton n-gram (models written before the family: 1...4).
+    public var minSkeletonNgram: Int
+    public var maxSkeletonNgram: Int
     /// log2 of the bucket region reserved for indicator families (script, normalization, shape,
     /// pair): they hash into buckets [0, 2^indicatorBits) and text n-grams never land there, so a
     /// label never inherits an n-gram's weight on an indicator it has not seen (e.g. pair features
@@ -53,7 +56,9 @@ public struct FeatureConfig: Codable, Sendable, Equatable {
 
     public init(bucketBits: Int = 18, families: [FeatureFamily] = FeatureFamily.allCases,
                 maxWordNgram: Int = 3, minCharNgram: Int = 2, maxCharNgram: Int = 5, maxHanNgram: Int = 2,
-                indicatorBits: Int? = nil) {
+                indicatorBits: Int? = nil, minSkeletonNgram: Int = 2, maxSkeletonNgram: Int = 4) {
+        self.minSkeletonNgram = minSkeletonNgram
+        self.maxSkeletonNgram = maxSkeletonNgram
         self.indicatorBits = indicatorBits ?? FeatureConfig.defaultIndicatorBits(bucketBits: bucketBits)
         self.bucketBits = bucketBits
         self.families = families
@@ -71,6 +76,7 @@ public struct FeatureConfig: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case bucketBits, families, maxWordNgram, minCharNgram, maxCharNgram, maxHanNgram, indicatorBits
+        case minSkeletonNgram, maxSkeletonNgram
     }
 
     public init(from decoder: any Decoder) throws {
@@ -82,6 +88,8 @@ public struct FeatureConfig: Codable, Sendable, Equatable {
         maxCharNgram = try c.decode(Int.self, forKey: .maxCharNgram)
         maxHanNgram = try c.decode(Int.self, forKey: .maxHanNgram)
         indicatorBits = try c.decodeIfPresent(Int.self, forKey: .indicatorBits) ?? 0
+        minSkeletonNgram = try c.decodeIfPresent(Int.self, forKey: .minSkeletonNgram) ?? 1
+        maxSkeletonNgram = try c.decodeIfPresent(Int.self, forKey: .maxSkeletonNgram) ?? 4
     }
     public func uses(_ f: FeatureFamily) -> Bool { families.contains(f) }
 
@@ -94,6 +102,9 @@ public struct FeatureConfig: Codable, Sendable, Equatable {
         guard (1...4).contains(maxWordNgram) else { throw .invalid("maxWordNgram must be 1...4, got \(maxWordNgram)") }
         guard minCharNgram >= 1, maxCharNgram >= minCharNgram, maxCharNgram <= 8 else {
             throw .invalid("char n-grams must satisfy 1 <= min <= max <= 8, got \(minCharNgram)...\(maxCharNgram)")
+        }
+        guard minSkeletonNgram >= 1, maxSkeletonNgram >= minSkeletonNgram, maxSkeletonNgram <= 6 else {
+            throw .invalid("skeleton n-grams must satisfy 1 <= min <= max <= 6, got \(minSkeletonNgram)...\(maxSkeletonNgram)")
         }
         guard (1...3).contains(maxHanNgram) else { throw .invalid("maxHanNgram must be 1...3, got \(maxHanNgram)") }
     }

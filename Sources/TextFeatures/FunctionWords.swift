@@ -76,25 +76,57 @@ enum SkeletonClass: UInt8, CaseIterable {
     /// Hash of each class's name (index = rawValue).
     static let hashes: [UInt64] = allCases.map { FeatureHash.hash($0.name) }
 
-    /// The class of the ASCII-lowercase Latin word `w` (bytes of the normalised text).
+    /// The class of the ASCII-lowercase Latin word `w` (bytes of the normalised text): the first
+    /// suffix rule that applies, in the order of the cases above; a suffix of k bytes counts only on
+    /// words of more than k + 2 bytes. Dispatches on the last byte (this runs for every word).
     static func of(latin w: UnsafeBufferPointer<UInt8>) -> SkeletonClass {
         let n = w.count
-        @inline(__always) func ends(_ s: StaticString) -> Bool {
-            let k = s.utf8CodeUnitCount
-            guard n > k + 2 else { return false }
-            let p = s.utf8Start
-            for i in 0..<k where w[n - k + i] != p[i] { return false }
-            return true
+        guard n > 3 else { return .word }
+        @inline(__always) func at(_ back: Int) -> UInt8 { w[n - back] }
+        @inline(__always) func ends(_ a: UInt8, _ b: UInt8) -> Bool { at(2) == a && at(1) == b }
+        @inline(__always) func ends(_ a: UInt8, _ b: UInt8, _ c: UInt8) -> Bool { n > 5 && at(3) == a && ends(b, c) }
+        @inline(__always) func ends(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) -> Bool { n > 6 && at(4) == a && ends(b, c, d) }
+        let a = UInt8(ascii: "a"), b = UInt8(ascii: "b"), c = UInt8(ascii: "c"), d = UInt8(ascii: "d"), e = UInt8(ascii: "e")
+        let f = UInt8(ascii: "f"), g = UInt8(ascii: "g"), h = UInt8(ascii: "h"), i = UInt8(ascii: "i"), l = UInt8(ascii: "l")
+        let m = UInt8(ascii: "m"), nn = UInt8(ascii: "n"), o = UInt8(ascii: "o"), p = UInt8(ascii: "p"), r = UInt8(ascii: "r")
+        let s = UInt8(ascii: "s"), t = UInt8(ascii: "t"), u = UInt8(ascii: "u"), v = UInt8(ascii: "v"), y = UInt8(ascii: "y")
+        switch at(1) {
+        case g:
+            if ends(i, nn, g) { return .ing }
+        case y:
+            if n > 4 && ends(l, y) { return .ly }
+            if ends(i, t, y) { return .nominal }
+            if ends(a, r, y) { return .adjective }
+        case d:
+            if n > 4 && ends(e, d) { return .ed }
+        case nn:
+            if ends(t, i, o, nn) || ends(s, i, o, nn) { return .nominal }
+        case t:
+            if ends(m, e, nn, t) { return .nominal }
+            if ends(i, s, t) { return .agent }
+        case s:
+            if ends(nn, e, s, s) { return .nominal }
+            if ends(o, u, s) { return .adjective }
+            if ends(l, e, s, s) { return .adjective }
+            if at(2) != s { return .plural }
+        case e:
+            if ends(a, nn, c, e) || ends(e, nn, c, e) { return .nominal }
+            if ends(i, v, e) { return .adjective }
+            if ends(a, b, l, e) || ends(i, b, l, e) { return .adjective }
+        case m:
+            if ends(i, s, m) { return .nominal }
+        case p:
+            if ends(s, h, i, p) { return .nominal }
+        case l:
+            if ends(f, u, l) { return .adjective }
+            if n > 4 && ends(a, l) { return .adjective }
+        case c:
+            if n > 4 && ends(i, c) { return .adjective }
+        case r:
+            if n > 4 && (ends(e, r) || ends(o, r)) { return .agent }
+        default:
+            break
         }
-        if ends("ing") { return .ing }
-        if ends("ly") { return .ly }
-        if ends("ed") { return .ed }
-        if ends("tion") || ends("sion") || ends("ment") || ends("ness") || ends("ity") || ends("ance") || ends("ence")
-            || ends("ism") || ends("ship") { return .nominal }
-        if ends("ous") || ends("ive") || ends("ful") || ends("able") || ends("ible") || ends("al") || ends("ic")
-            || ends("less") || ends("ary") { return .adjective }
-        if ends("er") || ends("or") || ends("ist") { return .agent }
-        if ends("s") && !ends("ss") { return .plural }
         return .word
     }
 }

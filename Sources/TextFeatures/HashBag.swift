@@ -130,28 +130,27 @@ struct PairScratch {
     init() {}
 }
 
-/// A fixed set of 64-bit hashes for membership tests on the hot path (stopwords): open
-/// addressing over a power-of-two table at most a quarter full, probed with the hash's own low
-/// bits, so a lookup is a few loads and compares instead of `Set`'s SipHash of the key.
+/// A fixed set of 64-bit hashes for membership tests on the hot path (stopwords, function words):
+/// open addressing over a power-of-two table at most an eighth full, probed with the hash's own low
+/// bits; an empty slot holds 0 (a member 0 is kept aside), so a lookup is one load and compare per
+/// probe instead of `Set`'s SipHash of the key.
 struct HashSet64: Sendable {
     private let slots: [UInt64]
-    private let occupied: [Bool]
     private let mask: Int
+    private let hasZero: Bool
 
     init(_ members: [UInt64]) {
         var size = 16
-        while size < members.count * 4 { size <<= 1 }
+        while size < members.count * 8 { size <<= 1 }
         var slots = [UInt64](repeating: 0, count: size)
-        var occupied = [Bool](repeating: false, count: size)
         mask = size - 1
-        for h in members {
+        hasZero = members.contains(0)
+        for h in members where h != 0 {
             var i = Self.start(h, mask)
-            while occupied[i] && slots[i] != h { i = (i + 1) & mask }
+            while slots[i] != 0 && slots[i] != h { i = (i + 1) & mask }
             slots[i] = h
-            occupied[i] = true
         }
         self.slots = slots
-        self.occupied = occupied
     }
 
     @inline(__always)
@@ -159,11 +158,15 @@ struct HashSet64: Sendable {
 
     @inline(__always)
     func contains(_ h: UInt64) -> Bool {
-        var i = Self.start(h, mask)
-        while occupied[i] {
-            if slots[i] == h { return true }
-            i = (i + 1) & mask
+        if h == 0 { return hasZero }
+        return slots.withUnsafeBufferPointer { s in
+            var i = Self.start(h, mask)
+            while true {
+                let v = s[i]
+                if v == h { return true }
+                if v == 0 { return false }
+                i = (i + 1) & mask
+            }
         }
-        return false
     }
 }

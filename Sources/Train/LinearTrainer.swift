@@ -41,6 +41,31 @@ public enum SourceWeighting: String, Sendable, Codable, CaseIterable {
     case balanced
 }
 
+/// A group of training sources that share a genre (news, tweets, essays ...), given to logistic
+/// regression as a confounder: a row whose `source` contains `pattern` belongs to `group`.
+public struct SourceGroup: Sendable, Equatable, Codable {
+    public var group: String
+    public var pattern: String
+
+    public init(group: String, pattern: String) {
+        self.group = group
+        self.pattern = pattern
+    }
+
+    /// `news=wmt2` → group `news`, pattern `wmt2`; nil when it is not `group=pattern`.
+    public init?(parsing s: String) {
+        let parts = s.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else { return nil }
+        self.init(group: parts[0], pattern: parts[1])
+    }
+
+    /// The index of the first group whose pattern occurs in `source`, or -1.
+    static func index(of source: String?, in groups: [SourceGroup]) -> Int32 {
+        guard let source else { return -1 }
+        return Int32(groups.firstIndex { source.contains($0.pattern) } ?? -1)
+    }
+}
+
 /// Held-out rows used to watch training (early stopping): rows of `matrix` (nil = all rows).
 /// Its labels are matched to the training matrix's labels by name.
 public struct ValidationSet: Sendable {

@@ -22,6 +22,13 @@ public struct LogisticRegressionOptions: Sendable, Equatable {
     public var optimizer: Optimizer = .adagrad
     public var classWeighting: ClassWeighting = .none
     public var sourceWeighting: SourceWeighting = .none
+    /// Genre groups adjusted for while training and left out of the model (back-door adjustment):
+    /// each group gets a weight of its own that absorbs what the genre alone says about the class
+    /// (tweets are all native, essays all learners), so the feature weights learn what separates
+    /// the classes within a genre. Scoring never sees the group weights. Empty = off.
+    public var confounders: [SourceGroup] = []
+    /// Value of a row's group feature (larger = the group weight is cheaper under L2 than feature weights).
+    public var confounderValue: Float = 1
     /// Seed of the per-epoch shuffles (and of the early-stopping split).
     public var seed: UInt64 = 1
     /// Stop when the validation loss has not improved by `minDelta` for `patience` epochs, and keep
@@ -52,6 +59,8 @@ public struct LogisticRegressionOptions: Sendable, Equatable {
         ["epochs": String(epochs), "learningRate": String(learningRate), "l2": String(l2), "optimizer": optimizer.rawValue,
          "classWeights": classWeighting.rawValue, "sourceWeights": sourceWeighting.rawValue, "earlyStopping": earlyStopping ? "patience \(patience), minDelta \(minDelta)" : "off",
          "validationFraction": String(validationFraction)]
+            .merging(confounders.isEmpty ? [:] : ["confounders": confounders.map { "\($0.group)=\($0.pattern)" }.joined(separator: ","),
+                                                  "confounderValue": String(confounderValue)]) { a, _ in a }
     }
 }
 
@@ -101,6 +110,10 @@ struct LogisticSGD {
         let (wPos, wNeg): (Float, Float) = options.classWeighting == .balanced
             ? (Float(n / (2 * Double(pos))), Float(n / (2 * Double(neg)))) : (1, 1)
         let rowWeights = options.sourceWeighting == .balanced ? matrix.balancedSourceWeights(label: label, rows: rows) : []
+        let groupOf: [Int32] = options.confounders.isEmpty ? [] : matrix.sources.map { SourceGroup.index(of: $0, in: options.confounders) }
+        var groupWeight = [Float](repeating: 0, count: options.confounders.count)
+        var groupG2 = [Float](repeating: 0, count: options.confounders.count)
+        let cv = options.confounderValue
         var w = [Float](repeating: 0, count: matrix.bucketCount)
         var g2 = [Float](repeating: 0, count: options.optimizer == .adagrad ? matrix.bucketCount : 0)
         var bias: Float = options.classWeighting == .balanced ? 0 : Float(log(Double(pos) / Double(neg)))
@@ -131,6 +144,8 @@ struct LogisticSGD {
                                     } else {
                                         for k in lo..<hi { z += w[Int(idx[k])] * val[k] }
                                     }
+                                    let gi = groupOf.isEmpty ? -1 : Int(groupOf[r])
+                                    if gi >= 0 { z += groupWeight[gi] * cv }
                                     let y: Float = targets[r] == 1 ? 1 : 0
                                     let cw = (y == 1 ? wPos : wNeg) * (rowWeights.isEmpty ? 1 : rowWeights[r])
                                     let p = 1 / (1 + expf(-z))
@@ -147,6 +162,11 @@ struct LogisticSGD {
                                         } else {
                                             w[j] -= step * grad
                                         }
+                                    }
+                                    if gi >= 0 {
+                                        let gg = g * cv + l2 * groupWeight[gi]
+                                        groupG2[gi] += gg * gg
+                                        groupWeight[gi] -= (g2.count > 0 ? step / (groupG2[gi].squareRoot() + 1e-6) : step) * gg
                                     }
                                     if g2.count > 0 {
                                         biasG2 += g * g
@@ -191,6 +211,10 @@ struct LogisticSGD {
         let report = LabelTrainingReport(
             label: name, trainingRows: rows.count, positives: pos, negatives: neg, validationRows: validation?.rows.count ?? 0,
             epochs: history, bestEpoch: options.earlyStopping ? best?.epoch : nil, stoppedEarly: stoppedEarly)
+        if !options.confounders.isEmpty {
+            progress.line("\(name): confounder weights (left out of the model) "
+                + zip(options.confounders, groupWeight).map { "\($0.group) \(LogisticSGD.fmt(Double($1 * cv)))" }.joined(separator: ", "))
+        }
         progress.line("\(name): \(history.count) epochs, training loss \(LogisticSGD.fmt(history.last?.trainingLoss ?? 0))"
             + (best.map { ", best validation loss \(LogisticSGD.fmt($0.loss)) at epoch \($0.epoch)" } ?? ""))
         return LabelWeights(weights: w, bias: bias, report: report)

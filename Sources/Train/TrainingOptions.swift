@@ -37,6 +37,10 @@ public struct TrainingOptions: Sendable, Equatable {
     public var classWeights: ClassWeighting = .none
     /// How the sources of one class are weighed against each other (`source` field of the rows).
     public var sourceWeights: SourceWeighting = .none
+    /// Genre groups of sources adjusted for in logistic training and left out of the model
+    /// (`LogisticRegressionOptions.confounders`).
+    public var confounders: [SourceGroup] = []
+    public var confounderValue: Double = 1
     /// Smoothing α of naive Bayes and of the NB ratio in `nblr`.
     public var alpha: Double = 1
     public var earlyStopping: EarlyStoppingSource = .holdout
@@ -114,10 +118,13 @@ public struct TrainingOptions: Sendable, Equatable {
             epochs: epochs, learningRate: learningRate, l2: l2, optimizer: optimizer, classWeighting: classWeights,
             sourceWeighting: sourceWeights, seed: seed,
             earlyStopping: earlyStopping != .off, patience: patience)
+        var lrOptions = lr
+        lrOptions.confounders = confounders
+        lrOptions.confounderValue = Float(confounderValue)
         switch algorithm {
         case .nb: return NaiveBayesTrainer(alpha: alpha, classWeighting: classWeights, sourceWeighting: sourceWeights)
-        case .lr: return LogisticRegressionTrainer(options: lr)
-        case .nblr: return NBLogisticTrainer(options: lr, alpha: alpha)
+        case .lr: return LogisticRegressionTrainer(options: lrOptions)
+        case .nblr: return NBLogisticTrainer(options: lrOptions, alpha: alpha)
         }
     }
 

@@ -55,6 +55,23 @@ struct TrainCommand: ParsableCommand {
         valueName: "none|balanced"))
     var sourceWeights: String = "none"
 
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp(
+        "Genre groups of sources to adjust for (lr, nblr): a row whose source contains PATTERN is in GROUP; each group gets a weight of its own during training that is left out of the model, so features learn what separates the classes within a genre.",
+        valueName: "group=pattern"))
+    var confound: [String] = []
+
+    @Option(name: .long, help: "Value of the confounder feature (larger: the group weight absorbs more).")
+    var confoundValue: Double = 1
+
+    @Option(name: .long, help: "Longest word n-gram (1...4).")
+    var maxWordNgram: Int = 3
+
+    @Option(name: .long, help: ArgumentHelp("Latin character n-gram lengths, e.g. 2-5.", valueName: "min-max"))
+    var charNgrams: String = "2-5"
+
+    @Option(name: .long, help: ArgumentHelp("Skeleton n-gram lengths, e.g. 2-4.", valueName: "min-max"))
+    var skeletonNgrams: String = "2-4"
+
     @Option(name: .long, help: "log2 of hash buckets (18 = 262,144).")
     var bucketBits: Int = 18
 
@@ -110,7 +127,19 @@ struct TrainCommand: ParsableCommand {
             throw ValidationError("--source-weights: expected none or balanced, got '\(sourceWeights)'")
         }
         o.sourceWeights = sw
-        var fc = FeatureConfig(bucketBits: bucketBits)
+        o.confounders = try confound.map { spec in
+            guard let g = SourceGroup(parsing: spec) else {
+                throw ValidationError("--confound: expected group=pattern (e.g. news=wmt), got '\(spec)'")
+            }
+            return g
+        }
+        o.confounderValue = confoundValue
+        let sk = skeletonNgrams.split(separator: "-").compactMap { Int($0) }
+        guard sk.count == 2 else { throw ValidationError("--skeleton-ngrams: expected min-max such as 2-4, got '\(skeletonNgrams)'") }
+        let ch = charNgrams.split(separator: "-").compactMap { Int($0) }
+        guard ch.count == 2 else { throw ValidationError("--char-ngrams: expected min-max such as 2-5, got '\(charNgrams)'") }
+        var fc = FeatureConfig(bucketBits: bucketBits, maxWordNgram: maxWordNgram, minCharNgram: ch[0], maxCharNgram: ch[1],
+                               minSkeletonNgram: sk[0], maxSkeletonNgram: sk[1])
         if !features.isEmpty {
             fc.families = try features.map { name in
                 guard let f = FeatureFamily(rawValue: name) else {

@@ -17,6 +17,12 @@ import Testing
         #expect(card.contains("families word, skeleton"), "\(card)")
         let bad = try CLI.run(["train", "--data", Self.examples, "--out", out, "--source-weights", "equal"])
         #expect(bad.status == 1 && bad.stderr.contains("--source-weights: expected none or balanced, got 'equal'"), "\(bad.stderr)")
+        let confounded = try CLI.run(["train", "--data", Self.examples, "--out", out, "--bucket-bits", "14", "--epochs", "3",
+                                      "--confound", "web=written", "--confound-value", "3"])
+        try #require(confounded.status == 0, "\(confounded.stderr)")
+        #expect(try CLI.run(["inspect", out]).stdout.contains("confounders=web=written"))
+        let badGroup = try CLI.run(["train", "--data", Self.examples, "--out", out, "--confound", "web"])
+        #expect(badGroup.status == 1 && badGroup.stderr.contains("--confound: expected group=pattern"), "\(badGroup.stderr)")
     }
 
     @Test func explanationsNameSkeletonFeaturesReadably() throws {

@@ -47,9 +47,9 @@ private let PINNED_BUCKET: UInt32 = 34952
 private let PINNED_WORDS: [UInt32] = [59569, 213804, 74509]
 private let PINNED_HAN: [UInt32] = [220965, 222741, 224130, 220758, 65725]
 private let PINNED_CHARS: [UInt32] = [41707, 142554, 84478, 95327, 222342, 165779, 21568, 99367, 252990, 78932]
-private let PINNED_SKELETON: [UInt32] = [90472, 173155, 22383, 153887, 187642, 9237, 120827, 122496, 136712, 58099, 94425, 234805, 107309,
-                                          44366, 64481, 82237, 142765, 48170, 114282, 174153]
-private let PINNED_ALL_COUNT = 124
+private let PINNED_SKELETON: [UInt32] = [90472, 173155, 22383, 187642, 9237, 120827, 136712, 58099, 94425, 107309, 44366, 64481,
+                                          142765, 48170, 174153]
+private let PINNED_ALL_COUNT = 119
 // Since the indicator region (indicatorBits 12): the smallest buckets are indicators, all < 4096.
 private let PINNED_ALL_PREFIX: [UInt32] = [100, 137, 232, 326, 443, 705, 746, 839]
 

@@ -233,3 +233,33 @@ struct LogisticTrainerTests {
     }
     #expect(kiwi(.balanced) > kiwi(.none) + 0.5)
 }
+
+@Test func confoundersAbsorbWhatTheGenreAloneSaysAndStayOutOfTheModel() {
+    // Genre "tweet" is all negative and its rows say "lol"; genre "news" has both classes, told
+    // apart by "grave" (1) / "calm" (0). Adjusted for genre, "lol" should carry far less weight.
+    var records: [CorpusRecord] = []
+    for i in 0..<20 {
+        records.append(CorpusRecord(text: "grave news item \(i)", labels: ["x": 1], source: "news-a"))
+        records.append(CorpusRecord(text: "calm news item \(i)", labels: ["x": 0], source: "news-b"))
+        records.append(CorpusRecord(text: "lol post \(i)", labels: ["x": 0], source: "tweets"))
+    }
+    let config = FeatureConfig(bucketBits: 12, families: [.word])
+    let m = FeatureMatrixBuilder(config: config, threads: 1).matrix(records, labels: ["x"], documentFrequencies: nil)
+    func weight(_ word: String, confounders: [SourceGroup]) -> Float {
+        var o = LogisticRegressionOptions(epochs: 20, learningRate: 0.2, l2: 1e-4, earlyStopping: false)
+        o.confounders = confounders
+        o.confounderValue = 5
+        let w = LogisticRegressionTrainer(options: o).trainLabel(m, label: 0, rows: m.knownRows(label: 0), validation: nil,
+                                                                 progress: ProgressReporter(enabled: false))
+        #expect(w.weights.count == config.bucketCount)  // no extra weights for the groups
+        let v = FeatureExtractor(config: config).extract(text: word)
+        return v.indices.map { w.weights[Int($0)] }.reduce(0, +)
+    }
+    let groups = [SourceGroup(group: "news", pattern: "news"), SourceGroup(group: "tweet", pattern: "tweet")]
+    let plain = weight("lol", confounders: []), adjusted = weight("lol", confounders: groups)
+    #expect(plain < -0.5)
+    #expect(abs(adjusted) < abs(plain) / 2, "lol: \(plain) plain, \(adjusted) adjusted")
+    #expect(weight("grave", confounders: groups) > 0.5)
+    #expect(SourceGroup(parsing: "news=wmt") == SourceGroup(group: "news", pattern: "wmt"))
+    #expect(SourceGroup(parsing: "news") == nil && SourceGroup(parsing: "=wmt") == nil)
+}
