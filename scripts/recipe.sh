@@ -7,8 +7,10 @@
 # function-word / word-class skeleton (grammar without the topic).
 read -r -a NI_FEATURES <<< "${NI_FEATURES:-word chars han script skeleton}"
 # NB-LR with stronger L2 than the library default (chosen on the folds) and every source of a class
-# weighed equally (learner essays and one year's native news are small sources).
-read -r -a NI_OPTIONS <<< "${NI_OPTIONS:---algorithm nblr --bucket-bits 18 --epochs 10 --seed 1 --l2 1e-4 --source-weights balanced --max-word-ngram 2 --skeleton-ngrams 2-3}"
+# weighed equally (learner essays and one year's native news are small sources); word 1–2 grams and
+# skeleton 2–3 grams (longer ones added nothing on the folds); no character n-grams of function
+# words and 2^17 buckets: together ~10 % faster scoring for ≤ 0.004 ROC-AUC on any fold.
+read -r -a NI_OPTIONS <<< "${NI_OPTIONS:---algorithm nblr --bucket-bits 17 --epochs 10 --seed 1 --l2 1e-4 --source-weights balanced --max-word-ngram 2 --skeleton-ngrams 2-3 --no-function-word-chars}"
 
 # ni_native_rows CORPORA OUT.jsonl: native English of other registers as non_idiomatic = 0 rows
 # (off_topic answers; scripts/native_negatives.py says why).

@@ -61,13 +61,26 @@ extension FeatureExtractor {
         let spans = post.spans
         let tokens = post.tokens
         let maxWord = 40
+        // Function words are skipped by their hash, which the word family (run just before) left in
+        // `tokenHashes`; without it they are hashed here.
+        let skipFunctionWords = !config.charsOfFunctionWords
+        let functionWords = FunctionWords.hashes
+        let wordHashes = tokenHashes
+        let known = config.uses(.word) && wordHashes.count == tokens.count
+        var k = -1
         var w = beginFamily()
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxWord + 2) { word in
-            for t in tokens where t.kind == .letter {
+            for t in tokens {
+                k += 1
+                guard t.kind == .letter else { continue }
                 while sp < spans.count && spans[sp].end <= Int(t.start) { sp += 1 }
                 if sp < spans.count && spans[sp].start < Int(t.end) { continue }
                 let len = Int(t.end - t.start)
                 guard len <= maxWord else { continue }
+                if skipFunctionWords {
+                    let h = known ? wordHashes[k] : FeatureHash.hash(UnsafeBufferPointer(rebasing: text[t.range]))
+                    if functionWords.contains(h) { continue }
+                }
                 // Only Latin words: first byte an ASCII letter or a Latin-script scalar.
                 let first = text[Int(t.start)]
                 if first >= 0x80 {

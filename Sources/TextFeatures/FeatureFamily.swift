@@ -45,6 +45,9 @@ public struct FeatureConfig: Codable, Sendable, Equatable {
     public var maxCharNgram: Int
     /// Longest Han character n-gram.
     public var maxHanNgram: Int
+    /// Whether function words (`FunctionWords`: the, of, and ...) get character n-grams too. Their
+    /// n-grams repeat what the word unigram says, and they are a quarter of all character n-grams.
+    public var charsOfFunctionWords: Bool
     /// Shortest and longest skeleton n-gram (models written before the family: 1...4).
     public var minSkeletonNgram: Int
     public var maxSkeletonNgram: Int
@@ -56,7 +59,9 @@ public struct FeatureConfig: Codable, Sendable, Equatable {
 
     public init(bucketBits: Int = 18, families: [FeatureFamily] = FeatureFamily.allCases,
                 maxWordNgram: Int = 3, minCharNgram: Int = 2, maxCharNgram: Int = 5, maxHanNgram: Int = 2,
-                indicatorBits: Int? = nil, minSkeletonNgram: Int = 2, maxSkeletonNgram: Int = 4) {
+                indicatorBits: Int? = nil, minSkeletonNgram: Int = 2, maxSkeletonNgram: Int = 4,
+                charsOfFunctionWords: Bool = true) {
+        self.charsOfFunctionWords = charsOfFunctionWords
         self.minSkeletonNgram = minSkeletonNgram
         self.maxSkeletonNgram = maxSkeletonNgram
         self.indicatorBits = indicatorBits ?? FeatureConfig.defaultIndicatorBits(bucketBits: bucketBits)
@@ -76,7 +81,7 @@ public struct FeatureConfig: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case bucketBits, families, maxWordNgram, minCharNgram, maxCharNgram, maxHanNgram, indicatorBits
-        case minSkeletonNgram, maxSkeletonNgram
+        case minSkeletonNgram, maxSkeletonNgram, charsOfFunctionWords
     }
 
     public init(from decoder: any Decoder) throws {
@@ -90,6 +95,7 @@ public struct FeatureConfig: Codable, Sendable, Equatable {
         indicatorBits = try c.decodeIfPresent(Int.self, forKey: .indicatorBits) ?? 0
         minSkeletonNgram = try c.decodeIfPresent(Int.self, forKey: .minSkeletonNgram) ?? 1
         maxSkeletonNgram = try c.decodeIfPresent(Int.self, forKey: .maxSkeletonNgram) ?? 4
+        charsOfFunctionWords = try c.decodeIfPresent(Bool.self, forKey: .charsOfFunctionWords) ?? true
     }
     public func uses(_ f: FeatureFamily) -> Bool { families.contains(f) }
 

@@ -69,6 +69,9 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Latin character n-gram lengths, e.g. 2-5.", valueName: "min-max"))
     var charNgrams: String = "2-5"
 
+    @Flag(name: .long, help: "No character n-grams of function words (the, of, and ...: the word unigram already says it).")
+    var noFunctionWordChars = false
+
     @Option(name: .long, help: ArgumentHelp("Skeleton n-gram lengths, e.g. 2-4.", valueName: "min-max"))
     var skeletonNgrams: String = "2-4"
 
@@ -139,7 +142,7 @@ struct TrainCommand: ParsableCommand {
         let ch = charNgrams.split(separator: "-").compactMap { Int($0) }
         guard ch.count == 2 else { throw ValidationError("--char-ngrams: expected min-max such as 2-5, got '\(charNgrams)'") }
         var fc = FeatureConfig(bucketBits: bucketBits, maxWordNgram: maxWordNgram, minCharNgram: ch[0], maxCharNgram: ch[1],
-                               minSkeletonNgram: sk[0], maxSkeletonNgram: sk[1])
+                               minSkeletonNgram: sk[0], maxSkeletonNgram: sk[1], charsOfFunctionWords: !noFunctionWordChars)
         if !features.isEmpty {
             fc.families = try features.map { name in
                 guard let f = FeatureFamily(rawValue: name) else {

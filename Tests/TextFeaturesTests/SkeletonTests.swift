@@ -53,3 +53,19 @@ private func skeleton(_ text: String) -> [String] {
     #expect(cls("economic") == .adjective && cls("effective") == .adjective && cls("farmers") == .plural)
     #expect(cls("teacher") == .agent && cls("class") == .word && cls("bus") == .word && cls("sing") == .word)
 }
+
+@Test func characterNgramsOfFunctionWordsCanBeLeftOut() {
+    func chars(_ text: String, functionWords: Bool, families: [FeatureFamily]) -> Set<String> {
+        let config = FeatureConfig(bucketBits: 16, families: families, charsOfFunctionWords: functionWords)
+        let names = FeatureExtractor(config: config).extract(text: text, names: true).names
+        return Set(names.filter { $0.hasPrefix("characters `") })
+    }
+    for families: [FeatureFamily] in [[.word, .chars], [.chars]] {  // with and without the word family's hashes
+        let all = chars("The cat sat on the mat", functionWords: true, families: families)
+        let content = chars("The cat sat on the mat", functionWords: false, families: families)
+        #expect(all.contains("characters `<the>`") && all.contains("characters `<on`"))
+        #expect(!content.contains("characters `<the>`") && !content.contains("characters `<on`"))
+        #expect(content.contains("characters `<cat>`") && content.contains("characters `mat>`"))
+        #expect(content.isSubset(of: all))
+    }
+}
