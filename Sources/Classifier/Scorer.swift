@@ -62,8 +62,11 @@ public final class Scorer {
     /// The hot path: scores UTF-8 `text` into `result`, reusing its arrays (no allocation per post
     /// once they have grown, unless `explain` is on). Gates (`ModelHeader.gates`) are applied
     /// after the linear score: a gated label gets 0 or nil and is never flagged.
-    public func score(text: UnsafeBufferPointer<UInt8>, parent: UnsafeBufferPointer<UInt8>?,
+    public func score(text: UnsafeBufferPointer<UInt8>, parent given: UnsafeBufferPointer<UInt8>?,
                       explain: Bool, k: Int, into result: inout PostScore) {
+        // An empty or white-space-only parent is no parent: a reply label is `null`, not a guess.
+        let blankParent = given.map(BlankText.isBlank) ?? false
+        let parent = blankParent ? nil : given
         extractor.extract(text: text, parent: parent, into: &vector, names: explain)
         core.score(vector, into: &rawScores)
         result.reset(labels: model.labels)
@@ -75,6 +78,7 @@ public final class Scorer {
             result.gates.append(verdict)
             guard parent != nil || !needsParent[lane] else {
                 result.probabilities.append(nil)
+                if explain && blankParent { result.gateReasons[model.labels[lane]] = "no parent: the parent post is empty" }
                 continue
             }
             if verdict != .applies, let gate = gates[lane] {
@@ -108,6 +112,7 @@ public final class Scorer {
     /// The top `k` reasons for `label` on this post, flagged or not (nil: unknown label, or the
     /// label needs a parent and there is none).
     public func reasons(text: String, parent: String? = nil, label: String, k: Int = 3) -> [Reason]? {
+        let parent = parent.flatMap { BlankText.isBlank($0) ? nil : $0 }
         guard let lane = model.labelIndex(label), parent != nil || !needsParent[lane] else { return nil }
         extractor.extract(text: text, parent: parent, into: &vector, names: true)
         return Explanation.reasons(label: lane, vector: vector, core: core, k: k)

@@ -29,7 +29,7 @@ public struct FeatureMatrixBuilder: Sendable {
         documents.reserveCapacity(records.count)
         for r in records {
             documents.append(r.text)
-            if let p = r.parent, seenParents.insert(p).inserted { documents.append(p) }
+            if let p = r.replyParent, seenParents.insert(p).inserted { documents.append(p) }
         }
         let bits = documentFrequencyBits
         let start = ProgressReporter.now()
@@ -82,7 +82,7 @@ public struct FeatureMatrixBuilder: Sendable {
             offsets.reserveCapacity(hi - lo + 1)
             for r in lo..<hi {
                 let record = recs.value[r]
-                extractor.extract(text: record.text, parent: record.parent, into: &vector)
+                extractor.extract(text: record.text, parent: record.replyParent, into: &vector)
                 merger.append(indices: vector.indices, values: vector.values, into: &indices, &values)
                 offsets.append(indices.count)
                 scripts.append(extractor.scriptSummary)
@@ -94,7 +94,7 @@ public struct FeatureMatrixBuilder: Sendable {
             part.values = values
             part.targets = targets
             part.sources = recs.value[lo..<hi].map(\.source)
-            part.hasParent = recs.value[lo..<hi].map { $0.parent != nil }
+            part.hasParent = recs.value[lo..<hi].map { $0.replyParent != nil }
             part.scripts = scripts
             let n = done.add(hi - lo)
             progress.update { Self.rate("extracting features", n, recs.value.count, start) }

@@ -93,6 +93,11 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, help: "Share of training rows held out for calibration.")
     var holdout: Double = 0.1
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Early stopping watches: holdout (the --holdout rows, or a split of the training rows), dev (the --dev files), or off (every epoch runs, every training row is trained on).",
+        valueName: "holdout|dev|off"))
+    var earlyStopping: String = "holdout"
+
     @Option(name: .long, help: "Corpus format when the file extension does not say: jsonl, fasttext, tsv.")
     var format: String?
 
@@ -162,6 +167,10 @@ struct TrainCommand: ParsableCommand {
             throw ValidationError("--threshold must be a probability or max-f1, got '\(threshold)'")
         }
         o.holdoutFraction = holdout
+        guard let es = TrainingOptions.EarlyStoppingSource(rawValue: earlyStopping) else {
+            throw ValidationError("--early-stopping: expected holdout, dev or off, got '\(earlyStopping)'")
+        }
+        o.earlyStopping = es
         o.calibrationFiles = calibrateOn
         if let format {
             guard let f = CorpusFormat(rawValue: format) else {

@@ -58,6 +58,17 @@ import Testing
         #expect(try Self.score([(Self.replies[0].reply, nil)])[0].isNull("off_topic"))
     }
 
+    @Test func aBlankParentIsNoParent() throws {
+        let reply = Self.replies[1].reply
+        let s = try Self.score([(reply, ""), (reply, "   "), (reply, "\n\t\u{3000}"), (reply, nil)])
+        for (i, blank) in s.prefix(3).enumerated() {
+            #expect(blank.isNull("off_topic") && !blank.flags.contains("off_topic"), "blank parent \(i): \(blank.scores)")
+            #expect(blank.reasons["off_topic"] == ["no parent: the parent post is empty"], "\(blank.reasons)")
+            #expect(blank.probability("non_idiomatic") == s[3].probability("non_idiomatic"))
+        }
+        #expect(s[3].isNull("off_topic") && s[3].reasons["off_topic"] == nil)
+    }
+
     @Test func mandarinMixedWithEnglishIsFlagged() throws {
         let posts = ["这个 project 的 deadline 太紧了，我们需要更多 time 来 finish。", "美国的 democracy 只是一个 show，大家不要相信。",
                      "I love this city. 我爱这里的早餐和夜市，下次还要来。"]

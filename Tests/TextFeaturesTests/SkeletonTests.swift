@@ -69,3 +69,8 @@ private func skeleton(_ text: String) -> [String] {
         #expect(content.isSubset(of: all))
     }
 }
+
+@Test func blankTextIsOnlyWhiteSpace() {
+    for blank in ["", " ", "\n\t\r ", "\u{00A0}\u{3000}\u{200B}\u{FEFF}"] { #expect(BlankText.isBlank(blank), "\(blank.debugDescription)") }
+    for text in ["a", " . ", "\u{3000}中", "🙂", " x "] { #expect(!BlankText.isBlank(text), "\(text.debugDescription)") }
+}
