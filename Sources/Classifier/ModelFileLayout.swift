@@ -126,3 +126,8 @@ extension Array where Element == UInt8 {
         Swift.withUnsafeBytes(of: x.littleEndian) { append(contentsOf: $0) }
     }
 }
+
+/// The model file format this build reads and writes (`telltale --version` prints it).
+public enum ModelFormat {
+    public static let version = Int(ModelFileLayout.formatVersion)
+}

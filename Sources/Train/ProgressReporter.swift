@@ -5,22 +5,35 @@ import Darwin
 #endif
 import Foundation
 
-/// Progress lines on standard error, only when it is a terminal (never in pipes, files or CI).
+/// Progress lines on standard error, only when it is a terminal (never in pipes, files or CI), and
+/// warnings, always (a warning hidden when stderr goes to a log is a warning lost).
 /// Thread-safe; redraws at most a few times per second on one line.
 public final class ProgressReporter: @unchecked Sendable {
     /// Whether anything is printed.
     public let enabled: Bool
+    /// Whether `warning` prints (on whatever standard error is).
+    public let warnings: Bool
     private let lock = NSLock()
     private var lastDraw = 0.0
     private var drawn = false
 
     /// `enabled` nil: on when standard error is a TTY.
-    public init(enabled: Bool? = nil) {
+    public init(enabled: Bool? = nil, warnings: Bool = true) {
         self.enabled = enabled ?? (isatty(2) == 1)
+        self.warnings = warnings
     }
 
-    /// A reporter that prints nothing.
-    public static let silent = ProgressReporter(enabled: false)
+    /// A reporter that prints nothing, warnings included.
+    public static let silent = ProgressReporter(enabled: false, warnings: false)
+
+    /// Prints `telltale: warning: message` on its own line, terminal or not.
+    public func warning(_ message: String) {
+        guard warnings else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        write((drawn ? "\r\u{1B}[K" : "") + "telltale: warning: " + message + "\n")
+        drawn = false
+    }
 
     static func now() -> Double {
         var ts = timespec()

@@ -58,7 +58,7 @@ public struct TrainingPipeline: Sendable {
             throw .noData(String(describing: error))
         }
         for s in stats where s.skipped > 0 {
-            progress.line("\(s.path): skipped \(s.skipped) bad lines (first: \(s.errors.first?.description ?? "?"))")
+            progress.warning("\(s.path): skipped \(s.skipped) bad lines (first: \(s.errors.first?.description ?? "?"))")
         }
         try checkLabelled(records, labels: labels, files: data)
         timings.reading = lap()
@@ -120,7 +120,7 @@ public struct TrainingPipeline: Sendable {
             fits.append(fit)
             let probabilities = scores.map { fit.calibration.probability(raw: $0) }
             thresholds.append(options.threshold.threshold(probabilities: probabilities, targets: truth))
-            if let note = fit.note { progress.line("\(labels[l]): \(note)") }
+            if let note = fit.note { progress.warning("\(labels[l]): \(note)") }
         }
         timings.calibration = lap()
 
@@ -166,10 +166,19 @@ public struct TrainingPipeline: Sendable {
         return (rows[held...].sorted(), rows[..<held].sorted())
     }
 
-    /// Every label needs at least one labelled row.
+    /// Every label needs labelled rows of both classes.
     func checkLabelled(_ records: [CorpusRecord], labels: [String], files: [String]) throws(TrainingError) {
-        for l in labels where !records.contains(where: { $0.labels[l] != nil }) {
-            throw .noData("label `\(l)` has no labelled row in \(files.joined(separator: ", ")); check the label name or the data")
+        for l in labels {
+            var counts = [0, 0]
+            for r in records { if let y = r.labels[l], y == 0 || y == 1 { counts[y] += 1 } }
+            if counts[0] + counts[1] == 0 {
+                throw .noData("label `\(l)` has no labelled row in \(files.joined(separator: ", ")); check the label name or the data")
+            }
+            if counts[0] == 0 || counts[1] == 0 {
+                let only = counts[0] == 0 ? 1 : 0
+                throw .noData("label `\(l)` has only class \(only) rows (\(counts[only])) in \(files.joined(separator: ", ")): "
+                    + "a classifier needs rows of both 0 and 1; add the other class or leave the label out (--labels)")
+            }
         }
     }
 
