@@ -59,10 +59,17 @@ public struct SourceGroup: Sendable, Equatable, Codable {
         self.init(group: parts[0], pattern: parts[1])
     }
 
-    /// The index of the first group whose pattern occurs in `source`, or -1.
+    /// The distinct group names, in first-appearance order (one weight each: a group may have
+    /// several patterns).
+    static func names(_ groups: [SourceGroup]) -> [String] {
+        var seen = Set<String>()
+        return groups.map(\.group).filter { seen.insert($0).inserted }
+    }
+
+    /// The index (in `names(groups)`) of the group of the first pattern that occurs in `source`, or -1.
     static func index(of source: String?, in groups: [SourceGroup]) -> Int32 {
-        guard let source else { return -1 }
-        return Int32(groups.firstIndex { source.contains($0.pattern) } ?? -1)
+        guard let source, let g = groups.first(where: { source.contains($0.pattern) }) else { return -1 }
+        return Int32(names(groups).firstIndex(of: g.group) ?? -1)
     }
 }
 

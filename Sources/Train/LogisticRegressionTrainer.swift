@@ -111,8 +111,9 @@ struct LogisticSGD {
             ? (Float(n / (2 * Double(pos))), Float(n / (2 * Double(neg)))) : (1, 1)
         let rowWeights = options.sourceWeighting == .balanced ? matrix.balancedSourceWeights(label: label, rows: rows) : []
         let groupOf: [Int32] = options.confounders.isEmpty ? [] : matrix.sources.map { SourceGroup.index(of: $0, in: options.confounders) }
-        var groupWeight = [Float](repeating: 0, count: options.confounders.count)
-        var groupG2 = [Float](repeating: 0, count: options.confounders.count)
+        let groupNames = SourceGroup.names(options.confounders)
+        var groupWeight = [Float](repeating: 0, count: groupNames.count)
+        var groupG2 = [Float](repeating: 0, count: groupNames.count)
         let cv = options.confounderValue
         var w = [Float](repeating: 0, count: matrix.bucketCount)
         var g2 = [Float](repeating: 0, count: options.optimizer == .adagrad ? matrix.bucketCount : 0)
@@ -213,7 +214,7 @@ struct LogisticSGD {
             epochs: history, bestEpoch: options.earlyStopping ? best?.epoch : nil, stoppedEarly: stoppedEarly)
         if !options.confounders.isEmpty {
             progress.line("\(name): confounder weights (left out of the model) "
-                + zip(options.confounders, groupWeight).map { "\($0.group) \(LogisticSGD.fmt(Double($1 * cv)))" }.joined(separator: ", "))
+                + zip(groupNames, groupWeight).map { "\($0) \(LogisticSGD.fmt(Double($1 * cv)))" }.joined(separator: ", "))
         }
         progress.line("\(name): \(history.count) epochs, training loss \(LogisticSGD.fmt(history.last?.trainingLoss ?? 0))"
             + (best.map { ", best validation loss \(LogisticSGD.fmt($0.loss)) at epoch \($0.epoch)" } ?? ""))

@@ -1,10 +1,14 @@
 import ArgumentParser
+import Classifier
 import Foundation
+import TelltaleIO
 import TextFeatures
 
 /// `telltale features`: prints what TextFeatures sees in each input line (normalised text, tokens,
 /// script profile, the counts label gates decide on, normalisation report and, with --names, the
-/// hashed features).
+/// hashed features). Lines are read as `score` reads them (a JSON object with `text`, `parent`,
+/// `id`, or plain text), and features are extracted with the model's own configuration, so
+/// `--names` lists exactly what `score` sums.
 struct FeaturesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "features",
@@ -17,8 +21,16 @@ struct FeaturesCommand: ParsableCommand {
     @Flag(name: .long, help: "Also list every hashed feature with its readable name.")
     var names = false
 
+    @Option(name: .long, help: "Model whose feature configuration is used (default: the model in Models/, or $TELLTALE_MODEL).")
+    var model: String?
+
     func run() throws {
-        let extractor = FeatureExtractor()
+        let m = try loadModel(model)
+        let extractor = FeatureExtractor(config: m.header.features, documentFrequencies: m.documentFrequencies)
+        OutputWriter.ignoreSIGPIPE()
+        let out = OutputWriter()
+        var parser = PostLineParser()
+        var post = PostLine()
         guard let handle = input == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: input) else {
             throw ValidationErrorMessage("cannot open input file '\(input)': check the path and permissions")
         }
@@ -27,13 +39,20 @@ struct FeaturesCommand: ParsableCommand {
         for raw in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             lineNumber += 1
             if raw.isEmpty && lineNumber > 1 { continue }
-            guard let line = String(validating: raw, as: UTF8.self) else {
-                print(#"{"line":\#(lineNumber),"error":"invalid UTF-8"}"#)
+            let problem = raw.withUnsafeBytes { parser.parse($0.bindMemory(to: UInt8.self), into: &post) }
+            if let problem {
+                let err = try JSONSerialization.data(withJSONObject: ["line": lineNumber, "error": problem.description] as [String: Any],
+                                                     options: [.sortedKeys, .withoutEscapingSlashes])
+                out.write(Array(err) + [0x0A])
+                if out.isClosed { return }
                 continue
             }
+            let line = String(decoding: post.text, as: UTF8.self)
+            let parent = post.hasParent ? String(decoding: post.parent, as: UTF8.self) : nil
             let a = extractor.analyze(line)
             var obj: [String: Any] = [
                 "line": lineNumber,
+                "text": line,
                 "normalized": a.normalizedText,
                 "tokens": a.tokenStrings,
                 "profile": [
@@ -54,12 +73,18 @@ struct FeaturesCommand: ParsableCommand {
                     "invisibles": a.report.invisibles,
                 ],
             ]
+            if !post.idJSON.isEmpty, let id = try? JSONSerialization.jsonObject(with: Data(post.idJSON), options: .fragmentsAllowed) {
+                obj["id"] = id
+            }
+            if let parent { obj["parent"] = parent }
             if names {
-                let v = extractor.extract(text: line, names: true)
+                let v = extractor.extract(text: line, parent: parent, names: true)
                 obj["features"] = zip(v.indices, v.names).map { "\($0.0) \($0.1)" }
             }
             let json = try JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys, .withoutEscapingSlashes])
-            FileHandle.standardOutput.write(json + Data([0x0A]))
+            out.write(Array(json) + [0x0A])
+            if out.isClosed { return }
         }
+        out.flush()
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Classifier
 import Foundation
+import TelltaleIO
 import TextFeatures
 
 /// `telltale inspect M`: the model card — labels, features, provenance, metrics, top features.
@@ -11,7 +12,19 @@ struct InspectCommand: ParsableCommand {
     )
 
     @Argument(help: "Model file (default: the model in Models/).")
-    var model: String?
+    var modelPath: String?
+
+    @Option(name: .customLong("model"), help: "Model file, as for every other command (same as the argument).")
+    var modelOption: String?
+
+    /// The model asked for, by argument or `--model` (one of them).
+    var model: String? { modelOption ?? modelPath }
+
+    mutating func validate() throws {
+        if let a = modelPath, let o = modelOption, a != o {
+            throw ValidationError("give the model once: as an argument ('\(a)') or with --model ('\(o)'), not both")
+        }
+    }
 
     @Option(name: .long, help: "Top features to list per label and direction.")
     var top: Int = 15
@@ -19,13 +32,22 @@ struct InspectCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the model header as JSON instead.")
     var json = false
 
+    /// Writes `text` and a newline to standard output; a reader that went away (`| head -1`) ends
+    /// the output quietly, as for `score`.
+    static func emit(_ text: String) {
+        OutputWriter.ignoreSIGPIPE()
+        let out = OutputWriter()
+        out.write(text + "\n")
+        out.flush()
+    }
+
     func run() throws {
         let m = try loadModel(model)
         let h = m.header
         if json {
             let enc = JSONEncoder()
             enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try enc.encode(h), as: UTF8.self))
+            Self.emit(String(decoding: try enc.encode(h), as: UTF8.self))
             return
         }
         var lines: [String] = []
@@ -65,7 +87,7 @@ struct InspectCommand: ParsableCommand {
                 lines.append("  \(fmt(Double(nf.weight)))  \(nf.name)")
             }
         }
-        print(lines.joined(separator: "\n"))
+        Self.emit(lines.joined(separator: "\n"))
     }
 
     /// "mixed_zh_en mandarin-english (≥ 2 Han, ≥ 1 English words, kana+Hangul ≤ 10% of CJK; else 0); ..."

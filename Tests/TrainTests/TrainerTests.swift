@@ -263,3 +263,13 @@ struct LogisticTrainerTests {
     #expect(SourceGroup(parsing: "news=wmt") == SourceGroup(group: "news", pattern: "wmt"))
     #expect(SourceGroup(parsing: "news") == nil && SourceGroup(parsing: "=wmt") == nil)
 }
+
+@Test func aConfounderGroupMayHaveSeveralPatterns() {
+    let groups = [SourceGroup(group: "tweet", pattern: "tweeteval"), SourceGroup(group: "news", pattern: "wmt"),
+                  SourceGroup(group: "tweet", pattern: "verified")]
+    #expect(SourceGroup.names(groups) == ["tweet", "news"])
+    #expect(SourceGroup.index(of: "verified-user-tweets", in: groups) == 0)
+    #expect(SourceGroup.index(of: "tweeteval", in: groups) == 0)
+    #expect(SourceGroup.index(of: "wmt22-en-orig", in: groups) == 1)
+    #expect(SourceGroup.index(of: "fce-zh-l1", in: groups) == -1 && SourceGroup.index(of: nil, in: groups) == -1)
+}
