@@ -57,7 +57,7 @@ struct InspectCommand: ParsableCommand {
             "\(l) (threshold \(fmt(h.thresholds[i])), \(describe(h.calibration[i]))\(h.needsParent.contains(l) ? ", needs parent" : ""))"
         }.joined(separator: "; "))
         let f = h.features
-        lines.append("features: 2^\(f.bucketBits) = \(f.bucketCount) buckets; families \(f.families.map(\.rawValue).joined(separator: ", ")); word 1–\(f.maxWordNgram) grams, Latin byte \(f.minCharNgram)–\(f.maxCharNgram) grams, Han 1–\(f.maxHanNgram) grams"
+        lines.append("features: 2^\(f.bucketBits) = \(f.bucketCount) buckets; families \(f.families.map(\.rawValue).joined(separator: ", ")); word 1–\(f.maxWordNgram) grams, Latin byte \(f.minCharNgram)–\(f.maxCharNgram) grams\(f.charsOfFunctionWords ? "" : " (not of function words)"), Han 1–\(f.maxHanNgram) grams"
             + (f.uses(.skeleton) ? ", skeleton \(f.minSkeletonNgram)–\(f.maxSkeletonNgram) grams" : ""))
         lines.append("gates: " + describeGates(h))
         let p = h.provenance

@@ -25,6 +25,21 @@ import Testing
         #expect(badGroup.status == 1 && badGroup.stderr.contains("--confound: expected group=pattern"), "\(badGroup.stderr)")
     }
 
+    @Test func plainTrainIsTheShippedRecipe() throws {
+        let dir = CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("m.model").path
+        let r = try CLI.run(["train", "--data", Self.examples, "--out", out])
+        try #require(r.status == 0, "\(r.stderr)")
+        let card = try CLI.run(["inspect", out]).stdout
+        #expect(card.contains("families word, chars, han, script, skeleton, pair;"), "\(card)")
+        #expect(card.contains("2^17 = 131072 buckets") && card.contains("word 1–2 grams"), "\(card)")
+        #expect(card.contains("(not of function words)") && card.contains("skeleton 2–3 grams"), "\(card)")
+        #expect(card.contains("l2=0.0001") && card.contains("sourceWeights=balanced"), "\(card)")
+        let help = try CLI.run(["train", "--help"]).stdout
+        #expect(help.contains("normalization and") && help.contains("opt-in"), "\(help)")
+    }
+
     @Test func explanationsNameSkeletonFeaturesReadably() throws {
         let dir = CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
