@@ -33,6 +33,8 @@ public final class LineReader {
     private var end = 0
     private var eof = false
     private var lineNumber = 0
+    /// Offset of the next newline at or after `start`, once found (-1: not searched yet).
+    private var knownNewline = -1
     /// Set when `read` failed (the stream ends early); the message says why.
     public private(set) var readError: String?
     /// Asked when a read is interrupted by a signal: true ends the input (e.g. after Ctrl-C).
@@ -94,6 +96,7 @@ public final class LineReader {
                 if end > start { memmove(buffer, buffer + start, end - start) }
                 end -= start
                 start = 0
+                knownNewline = -1
             }
             if end == capacity {
                 if capacity > maxLineBytes { return skipLongLine() }
@@ -104,8 +107,19 @@ public final class LineReader {
     }
 
     private func findNewline() -> Int? {
+        if knownNewline >= start { return knownNewline }
         guard end > start, let p = memchr(buffer + start, 0x0A, end - start) else { return nil }
-        return buffer.distance(to: p.assumingMemoryBound(to: UInt8.self))
+        knownNewline = buffer.distance(to: p.assumingMemoryBound(to: UInt8.self))
+        return knownNewline
+    }
+
+    /// True when the next `next()` would block: no complete line is buffered, the input has not
+    /// ended, and nothing is waiting to be read (a pipe or terminal that paused). Callers batching
+    /// lines use it to hand over what they have instead of waiting (`tail -f | telltale score`).
+    public func wouldWait() -> Bool {
+        if eof || findNewline() != nil { return false }
+        var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        return poll(&p, 1, 0) == 0
     }
 
     private func emit(from s: Int, to e: Int) -> (number: Int, line: Line) {

@@ -62,6 +62,16 @@ final class BatchPipeline<Worker: BatchWorker> {
         if have { start(0) }
         while have {
             let next = 1 - current
+            if reader.wouldWait() {
+                // The input paused: hand over the batch being scored before blocking for more.
+                for _ in threads { done.wait() }
+                if !consume(chunks[current], batches[current].count) { return }
+                let nextHave = more() && batches[next].fill(from: reader, maxLines: maxLines, maxBytes: maxBytes)
+                if nextHave { start(next) }
+                current = next
+                have = nextHave
+                continue
+            }
             let nextHave = more() && batches[next].fill(from: reader, maxLines: maxLines, maxBytes: maxBytes)
             for _ in threads { done.wait() }
             if nextHave { start(next) }

@@ -21,9 +21,11 @@ final class LineBatch: @unchecked Sendable {
     }
 
     /// Reads up to `maxLines` lines or ~`maxBytes` bytes from `reader`; false at end of input.
+    /// Reads up to `maxLines` lines (or `maxBytes`); stops early, with at least one line, when the
+    /// input pauses (`LineReader.wouldWait`), so posts are scored as they arrive.
     func fill(from reader: LineReader, maxLines: Int, maxBytes: Int) -> Bool {
         removeAll()
-        while count < maxLines && arena.count < maxBytes, let (number, line) = reader.next() {
+        while count < maxLines && arena.count < maxBytes && !(count > 0 && reader.wouldWait()), let (number, line) = reader.next() {
             lineNumbers.append(number)
             switch line {
             case .text(let bytes):

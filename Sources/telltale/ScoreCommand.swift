@@ -80,6 +80,8 @@ struct ScoreCommand: ParsableCommand {
             }
             total += n
             progress.update(total)
+            // Nothing more has arrived: show what is scored now rather than when a buffer fills.
+            if reader.wouldWait() { out.flush() }
             return true
         }
         if strictStop {
