@@ -96,6 +96,8 @@ struct AccountsCommand: ParsableCommand {
         let reader: LineReader
         do { reader = try LineReader.open(input, maxLineBytes: maxLineBytes) } catch { throw ValidationErrorMessage("\(error)") }
         let outputs = try AccountsOutputs(authors: authors, clusters: clusters, report: report)
+        Interrupt.install()
+        reader.isInterrupted = { Interrupt.requested != 0 }
         let log = try AccountsProblemLog(authorField: authorField, timeField: timeField, problemsPath: problems)
         let workers = try (0..<threads).map { _ in
             try AccountsWorker(model: loaded, thresholds: thresholds, authorField: authorField, timeField: timeField,
@@ -118,6 +120,12 @@ struct AccountsCommand: ParsableCommand {
             return true
         }
         progress.finish(lines)
+        if Interrupt.requested != 0 {
+            outputs.discard()
+            log.discard()
+            printError("telltale: interrupted after \(lines) lines: no output file was written (files of an earlier run are kept)")
+            throw ExitCode(130)
+        }
         if let e = reader.readError { printError("telltale: reading '\(input)' failed after line \(lines): \(e)") }
         try log.finish(lines: lines)
         let settings = CampaignResult.Settings(input: input, model: noScores ? nil : (try? ModelLocator.resolve(model)),

@@ -1,23 +1,29 @@
 import Campaign
 import TelltaleIO
 
-/// The `--authors`, `--clusters` and `--report` files of `telltale accounts`. They are opened
-/// (created or truncated) before reading the input, so a bad path fails at once rather than after
-/// a long run, and written at the end.
+/// The `--authors`, `--clusters` and `--report` files of `telltale accounts`. Their temporary
+/// files are opened before reading the input, so a bad path fails at once rather than after a long
+/// run; each is written at the end and moved into place, so an interrupted or failed run leaves the
+/// files of an earlier run as they were.
 struct AccountsOutputs {
-    private var authors: (path: String, fd: Int32)?
-    private var clusters: (path: String, fd: Int32)?
-    private var report: (path: String, fd: Int32)?
+    private var authors: PendingOutputFile?
+    private var clusters: PendingOutputFile?
+    private var report: PendingOutputFile?
 
     init(authors: String?, clusters: String?, report: String?) throws {
-        if let authors { self.authors = (authors, try openForWriting(authors, option: "--authors")) }
-        if let clusters { self.clusters = (clusters, try openForWriting(clusters, option: "--clusters")) }
-        if let report { self.report = (report, try openForWriting(report, option: "--report")) }
+        if let authors { self.authors = try PendingOutputFile(authors, option: "--authors") }
+        if let clusters { self.clusters = try PendingOutputFile(clusters, option: "--clusters") }
+        if let report { self.report = try PendingOutputFile(report, option: "--report") }
+    }
+
+    /// Removes the temporary files (interrupted run).
+    func discard() {
+        for f in [authors, clusters, report] { f?.discard() }
     }
 
     func write(_ r: CampaignResult) throws {
         if let authors {
-            try writeAll(authors, option: "--authors") { out in
+            try writeAll(authors) { out in
                 var b: [UInt8] = []
                 for a in r.authors {
                     b.removeAll(keepingCapacity: true)
@@ -27,7 +33,7 @@ struct AccountsOutputs {
             }
         }
         if let clusters {
-            try writeAll(clusters, option: "--clusters") { out in
+            try writeAll(clusters) { out in
                 var b: [UInt8] = []
                 for c in r.clusters {
                     b.removeAll(keepingCapacity: true)
@@ -37,14 +43,18 @@ struct AccountsOutputs {
             }
         }
         if let report {
-            try writeAll(report, option: "--report") { $0.write(CampaignHTML.render(r)) }
+            try writeAll(report) { $0.write(CampaignHTML.render(r)) }
         }
     }
 
-    private func writeAll(_ file: (path: String, fd: Int32), option: String, _ body: (OutputWriter) -> Void) throws {
+    private func writeAll(_ file: PendingOutputFile, _ body: (OutputWriter) -> Void) throws {
         let out = OutputWriter(fd: file.fd)
         body(out)
         out.flush()
-        if let e = out.writeError { throw ValidationErrorMessage("\(option): writing '\(file.path)' failed: \(e)") }
+        if let e = out.writeError {
+            file.discard()
+            throw ValidationErrorMessage("\(file.option): writing '\(file.path)' failed: \(e)")
+        }
+        try file.commit()
     }
 }

@@ -26,6 +26,7 @@ final class AccountsProblemLog {
     private let authorField: String
     private let timeField: String
     private let file: OutputWriter?
+    private let pending: PendingOutputFile?
     private let filePath: String?
     private(set) var counts = [Int](repeating: 0, count: AccountsProblem.Kind.allCases.count)
     private var line: [UInt8] = []
@@ -35,8 +36,11 @@ final class AccountsProblemLog {
         self.timeField = timeField
         filePath = problemsPath
         if let problemsPath {
-            file = OutputWriter(fd: try openForWriting(problemsPath, option: "--problems"))
+            let p = try PendingOutputFile(problemsPath, option: "--problems")
+            pending = p
+            file = OutputWriter(fd: p.fd)
         } else {
+            pending = nil
             file = nil
         }
     }
@@ -75,9 +79,16 @@ final class AccountsProblemLog {
     }
 
     /// Flushes the problems file and prints one summary line per kind that occurred.
+    /// Drops the `--problems` file of an interrupted run (an earlier file keeps its content).
+    func discard() { pending?.discard() }
+
     func finish(lines: Int) throws {
         file?.flush()
-        if let e = file?.writeError { throw ValidationErrorMessage("writing --problems '\(filePath ?? "")' failed: \(e)") }
+        if let e = file?.writeError {
+            pending?.discard()
+            throw ValidationErrorMessage("writing --problems '\(filePath ?? "")' failed: \(e)")
+        }
+        try pending?.commit()
         let names: [AccountsProblem.Kind: String] = [
             .unreadable: "unreadable lines skipped",
             .missingAuthor: "posts without \"\(authorField)\" (counted under (unknown))",
@@ -92,11 +103,52 @@ final class AccountsProblemLog {
     }
 }
 
-/// Opens (creating or truncating) a file for writing; a clear error names the option and path.
-func openForWriting(_ path: String, option: String) throws -> Int32 {
-    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-    guard fd >= 0 else {
-        throw ValidationErrorMessage("\(option): cannot write '\(path)': \(String(cString: strerror(errno))) — check the directory exists and is writable")
+/// An output file written to a temporary file next to it (`.NAME.tmp-PID`) and moved into place by
+/// `commit()`, so a failed, interrupted or killed run leaves the previous file as it was. Opened
+/// at start-up, so a bad path fails before a long run; a clear error names the option and path.
+final class PendingOutputFile {
+    let path: String
+    let option: String
+    let fd: Int32
+    private let temporaryPath: String
+    private var finished = false
+
+    init(_ path: String, option: String) throws {
+        self.path = path
+        self.option = option
+        let slash = path.lastIndex(of: "/")
+        let dir = slash.map { String(path[...$0]) } ?? ""
+        let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+        temporaryPath = "\(dir).\(name).tmp-\(getpid())"
+        var isDirectory = stat()
+        if stat(path, &isDirectory) == 0 && (isDirectory.st_mode & S_IFMT) == S_IFDIR {
+            throw ValidationErrorMessage("\(option) '\(path)' is a directory: give a file name")
+        }
+        fd = open(temporaryPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            throw ValidationErrorMessage("\(option): cannot write '\(path)': \(String(cString: strerror(errno))) — check the directory exists and is writable")
+        }
     }
-    return fd
+
+    /// Closes the temporary file and moves it over `path`.
+    func commit() throws {
+        guard !finished else { return }
+        finished = true
+        close(fd)
+        guard rename(temporaryPath, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temporaryPath)
+            throw ValidationErrorMessage("\(option): cannot write '\(path)': \(reason)")
+        }
+    }
+
+    /// Removes the temporary file; `path` keeps what it had.
+    func discard() {
+        guard !finished else { return }
+        finished = true
+        close(fd)
+        unlink(temporaryPath)
+    }
+
+    deinit { discard() }
 }
