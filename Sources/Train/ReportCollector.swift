@@ -33,6 +33,10 @@ public final class EvaluationCollector {
     private var falsePositives: [WorstExamples]
     private var falseNegatives: [WorstExamples]
     private var ignoredLabels: [String: Int] = [:]
+    /// Labels the rows carried that the model does not have, with their row counts.
+    public var labelsNotInModel: [String: Int] { ignoredLabels }
+    /// (row, label) pairs with one of the model's labels known, scored or not.
+    public private(set) var knownLabels = 0
 
     public init(labels: [String], thresholds: [Double], topErrors: Int = 5, excerptLimit: Int = 240) {
         precondition(labels.count == thresholds.count, "one threshold per label")
@@ -59,6 +63,7 @@ public final class EvaluationCollector {
                 ignoredLabels[name, default: 0] += 1
                 continue
             }
+            knownLabels += 1
             guard lane < probabilities.count, let p = probabilities[lane] else {
                 unscored[lane][source, default: 0] += 1
                 continue

@@ -118,6 +118,12 @@ struct EvalCommand: ParsableCommand {
             }
         }
         progress.finish(collector.rows)
+        if collector.knownLabels == 0 {
+            let found = collector.labelsNotInModel.keys.sorted()
+            throw ValidationErrorMessage("no row of \(data.joined(separator: ", ")) carries a label of the model ("
+                + loaded.labels.joined(separator: ", ") + "): nothing to evaluate"
+                + (found.isEmpty ? "; the rows have no \"labels\"" : "; labels found: " + found.joined(separator: ", ")))
+        }
         try scoresFile?.commit()
 
         let p = loaded.header.provenance

@@ -175,3 +175,16 @@ private final class SVGCounter: NSObject, XMLParserDelegate {
     }
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) { failed = true }
 }
+
+@Test func evalWithoutAUsableLabelIsAnError() throws {
+    let dir = CLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let data = dir.appendingPathComponent("nolabel.jsonl")
+    try (#"{"text":"hello world there"}"# + "\n" + #"{"text":"another one here","labels":{"foo":1}}"# + "\n")
+        .write(to: data, atomically: true, encoding: .utf8)
+    let scores = dir.appendingPathComponent("scores.jsonl").path
+    let r = try CLI.run(["eval", "--data", data.path, "--scores", scores])
+    #expect(r.status == 1, "\(r.stdout) \(r.stderr)")
+    #expect(r.stderr.contains("carries a label of the model") && r.stderr.contains("labels found: foo"), "\(r.stderr)")
+    #expect(!FileManager.default.fileExists(atPath: scores))
+}
