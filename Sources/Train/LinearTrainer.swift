@@ -66,10 +66,16 @@ public struct SourceGroup: Sendable, Equatable, Codable {
         return groups.map(\.group).filter { seen.insert($0).inserted }
     }
 
-    /// The index (in `names(groups)`) of the group of the first pattern that occurs in `source`, or -1.
-    static func index(of source: String?, in groups: [SourceGroup]) -> Int32 {
+    /// The index (in `names`, which is `names(groups)`) of the group of the first pattern that
+    /// occurs in `source`, or -1.
+    static func index(of source: String?, in groups: [SourceGroup], names: [String]) -> Int32 {
         guard let source, let g = groups.first(where: { source.contains($0.pattern) }) else { return -1 }
-        return Int32(names(groups).firstIndex(of: g.group) ?? -1)
+        return Int32(names.firstIndex(of: g.group) ?? -1)
+    }
+
+    /// The same, with the names worked out here (for one-off look-ups).
+    static func index(of source: String?, in groups: [SourceGroup]) -> Int32 {
+        index(of: source, in: groups, names: names(groups))
     }
 }
 
@@ -178,11 +184,11 @@ extension FeatureMatrix {
         var count: [Int8: [String: Int]] = [0: [:], 1: [:]]
         let t = targets[label]
         for r in rows { count[t[r], default: [:]][sources[r] ?? "", default: 0] += 1 }
+        let classRows = count.mapValues { $0.values.reduce(0, +) }
         var w = [Float](repeating: 1, count: rowCount)
         for r in rows {
             let bySource = count[t[r]]!
-            let classRows = bySource.values.reduce(0, +)
-            w[r] = Float(Double(classRows) / (Double(bySource.count) * Double(bySource[sources[r] ?? ""]!)))
+            w[r] = Float(Double(classRows[t[r]]!) / (Double(bySource.count) * Double(bySource[sources[r] ?? ""]!)))
         }
         return w
     }

@@ -110,8 +110,9 @@ struct LogisticSGD {
         let (wPos, wNeg): (Float, Float) = options.classWeighting == .balanced
             ? (Float(n / (2 * Double(pos))), Float(n / (2 * Double(neg)))) : (1, 1)
         let rowWeights = options.sourceWeighting == .balanced ? matrix.balancedSourceWeights(label: label, rows: rows) : []
-        let groupOf: [Int32] = options.confounders.isEmpty ? [] : matrix.sources.map { SourceGroup.index(of: $0, in: options.confounders) }
         let groupNames = SourceGroup.names(options.confounders)
+        let groupOf: [Int32] = options.confounders.isEmpty ? []
+            : matrix.sources.map { SourceGroup.index(of: $0, in: options.confounders, names: groupNames) }
         var groupWeight = [Float](repeating: 0, count: groupNames.count)
         var groupG2 = [Float](repeating: 0, count: groupNames.count)
         let cv = options.confounderValue

@@ -3,21 +3,13 @@ import Foundation
 /// A file written atomically: bytes go to a temporary file next to the target, which replaces the
 /// target only on `commit()`, so a failed or interrupted run never leaves a half-written report.
 final class EvalOutputFile {
-    let path: String
-    private let temporaryPath: String
-    private let handle: FileHandle
+    private let file: PendingOutputFile
     private var buffer: [UInt8] = []
-    private var finished = false
+
+    var path: String { file.path }
 
     init(path: String) throws {
-        self.path = path
-        let url = URL(fileURLWithPath: path)
-        temporaryPath = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())").path
-        guard FileManager.default.createFile(atPath: temporaryPath, contents: nil),
-              let h = FileHandle(forWritingAtPath: temporaryPath) else {
-            throw ValidationErrorMessage("cannot write '\(path)': check that its directory exists and is writable")
-        }
-        handle = h
+        file = try PendingOutputFile(path, option: nil)
     }
 
     func write(_ bytes: [UInt8]) throws {
@@ -28,34 +20,24 @@ final class EvalOutputFile {
     func write(_ s: String) throws { try write(Array(s.utf8)) }
 
     private func flush() throws {
-        guard !buffer.isEmpty else { return }
-        do { try handle.write(contentsOf: buffer) } catch {
-            throw ValidationErrorMessage("writing '\(path)' failed: \(error.localizedDescription)")
+        var done = 0
+        while done < buffer.count {
+            let n = buffer.withUnsafeBytes { Glibc.write(file.fd, $0.baseAddress! + done, $0.count - done) }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { throw ValidationErrorMessage("writing '\(path)' failed: \(String(cString: strerror(errno)))") }
+            done += n
         }
         buffer.removeAll(keepingCapacity: true)
     }
 
     /// Writes what is buffered and moves the file into place.
     func commit() throws {
-        try flush()
-        try? handle.close()
-        finished = true
-        guard rename(temporaryPath, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(temporaryPath)
-            throw ValidationErrorMessage("cannot write '\(path)': \(reason)")
-        }
+        do { try flush() } catch { file.discard(); throw error }
+        try file.commit()
     }
 
     /// Removes the temporary file (when the run fails before `commit()`).
-    func discard() {
-        guard !finished else { return }
-        finished = true
-        try? handle.close()
-        unlink(temporaryPath)
-    }
-
-    deinit { discard() }
+    func discard() { file.discard() }
 
     /// Writes `text` to `path` atomically.
     static func write(_ text: String, to path: String) throws {

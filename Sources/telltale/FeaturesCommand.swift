@@ -31,15 +31,17 @@ struct FeaturesCommand: ParsableCommand {
         let out = OutputWriter()
         var parser = PostLineParser()
         var post = PostLine()
-        guard let handle = input == "-" ? FileHandle.standardInput : FileHandle(forReadingAtPath: input) else {
-            throw ValidationErrorMessage("cannot open input file '\(input)': check the path and permissions")
-        }
-        let data = handle.readDataToEndOfFile()
-        var lineNumber = 0
-        for raw in data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
-            lineNumber += 1
-            if raw.isEmpty && lineNumber > 1 { continue }
-            let problem = raw.withUnsafeBytes { parser.parse($0.bindMemory(to: UInt8.self), into: &post) }
+        let reader: LineReader
+        do { reader = try LineReader.open(input) } catch { throw ValidationErrorMessage("\(error)") }
+        while let (lineNumber, read) = reader.next() {
+            var problem: LineError?
+            switch read {
+            case .tooLong(let n):
+                problem = LineError("line is \(n) bytes, over the \(reader.maxLineBytes)-byte line limit: split it")
+            case .text(let raw):
+                if raw.isEmpty && lineNumber > 1 { continue }
+                problem = parser.parse(raw, into: &post)
+            }
             if let problem {
                 let err = try JSONSerialization.data(withJSONObject: ["line": lineNumber, "error": problem.description] as [String: Any],
                                                      options: [.sortedKeys, .withoutEscapingSlashes])

@@ -123,6 +123,14 @@ struct TrainCommand: ParsableCommand {
     @Flag(name: .long, help: "Stop at the first bad corpus line.")
     var strict = false
 
+    /// `min-max` (e.g. `2-4`) as a range; the message names the option otherwise (the bounds
+    /// themselves are checked with the rest of the feature configuration).
+    static func range(_ text: String, option: String, example: String) throws -> (min: Int, max: Int) {
+        let parts = text.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 2 else { throw ValidationError("\(option): expected min-max such as \(example), got '\(text)'") }
+        return (parts[0], parts[1])
+    }
+
     func run() throws {
         var o = TrainingOptions()
         guard let alg = TrainingOptions.Algorithm(rawValue: algorithm) else {
@@ -147,12 +155,10 @@ struct TrainCommand: ParsableCommand {
             return g
         }
         o.confounderValue = confoundValue
-        let sk = skeletonNgrams.split(separator: "-").compactMap { Int($0) }
-        guard sk.count == 2 else { throw ValidationError("--skeleton-ngrams: expected min-max such as 2-4, got '\(skeletonNgrams)'") }
-        let ch = charNgrams.split(separator: "-").compactMap { Int($0) }
-        guard ch.count == 2 else { throw ValidationError("--char-ngrams: expected min-max such as 2-5, got '\(charNgrams)'") }
-        var fc = FeatureConfig(bucketBits: bucketBits, maxWordNgram: maxWordNgram, minCharNgram: ch[0], maxCharNgram: ch[1],
-                               minSkeletonNgram: sk[0], maxSkeletonNgram: sk[1], charsOfFunctionWords: functionWordChars)
+        let sk = try Self.range(skeletonNgrams, option: "--skeleton-ngrams", example: "2-4")
+        let ch = try Self.range(charNgrams, option: "--char-ngrams", example: "2-5")
+        var fc = FeatureConfig(bucketBits: bucketBits, maxWordNgram: maxWordNgram, minCharNgram: ch.min, maxCharNgram: ch.max,
+                               minSkeletonNgram: sk.min, maxSkeletonNgram: sk.max, charsOfFunctionWords: functionWordChars)
         if !features.isEmpty {
             fc.families = try features.map { name in
                 guard let f = FeatureFamily(rawValue: name) else {
