@@ -26,9 +26,12 @@ let package = Package(
         .target(name: "TextFeatures", dependencies: ["CICU"], swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         .target(name: "Classifier", dependencies: ["TextFeatures"]),
         .target(name: "Train", dependencies: ["TextFeatures", "Classifier", "TelltaleIO"]),
-        // Streaming input/output for the CLI: line reader, JSON line parser, JSON writer. A library
+        // Streaming input/output for the CLI: byte source (plain or gzip), line reader, JSON line
+        // parser, JSON writer. A library
         // (not inside the executable) so fuzz targets and other commands can reuse it.
-        .target(name: "TelltaleIO"),
+        // Input may be gzip-compressed: TelltaleIO reads it through zlib (zlib1g-dev on Debian).
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(name: "TelltaleIO", dependencies: ["CZlib"]),
         // Rolls scored posts up to accounts: Beijing working hours, near-duplicate clusters
         // (MinHash/LSH), flag rates; reports as JSONL and HTML.
         .target(name: "Campaign", dependencies: ["TextFeatures", "Classifier", "TelltaleIO"]),

@@ -15,7 +15,9 @@ public struct InputError: Error, CustomStringConvertible, Equatable {
 /// a UTF-8 byte-order mark at the start of the stream are removed. A line longer than
 /// `maxLineBytes` is not buffered: it is skipped and reported as `.tooLong` with its length.
 /// When a read is interrupted by a signal and `isInterrupted` says so, the input ends there: the
-/// complete lines already buffered are still returned, a partial last line is not.
+/// complete lines already buffered are still returned, a partial last line is not. Bytes come from
+/// a `ByteSource`, so gzip-compressed input is read transparently; when it (or any read) fails,
+/// `readError` says why and the lines before are still returned, a partial last line is not.
 public final class LineReader {
     /// One line: its bytes (valid until the next call to `next()`) or, for an over-long line,
     /// its length.
@@ -24,8 +26,7 @@ public final class LineReader {
         case tooLong(bytes: Int)
     }
 
-    private let fd: Int32
-    private let ownsFD: Bool
+    private let source: ByteSource
     public let maxLineBytes: Int
     private var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
@@ -39,6 +40,8 @@ public final class LineReader {
     public private(set) var readError: String?
     /// Asked when a read is interrupted by a signal: true ends the input (e.g. after Ctrl-C).
     public var isInterrupted: () -> Bool = { false }
+    /// True once the input was found to be gzip-compressed (after the first line was read).
+    public var isGzip: Bool { source.isGzip }
     /// True once the input ended because `isInterrupted` said so.
     public private(set) var wasInterrupted = false
     /// The largest accepted `maxLineBytes` (larger values are clamped, so sizes cannot overflow).
@@ -46,8 +49,7 @@ public final class LineReader {
 
     /// Reads from `fd` (not closed unless `ownsFD`).
     public init(fd: Int32, ownsFD: Bool = false, bufferSize: Int = 1 << 20, maxLineBytes: Int = 64 << 20) {
-        self.fd = fd
-        self.ownsFD = ownsFD
+        source = ByteSource(fd: fd, ownsFD: ownsFD)
         self.maxLineBytes = min(max(maxLineBytes, 1), LineReader.largestMaxLineBytes)
         capacity = max(min(bufferSize, self.maxLineBytes + 1), 64)
         buffer = .allocate(capacity: capacity)
@@ -72,7 +74,6 @@ public final class LineReader {
 
     deinit {
         buffer.deallocate()
-        if ownsFD { close(fd) }
     }
 
     /// The next line and its 1-based number, or nil at the end of input.
@@ -84,7 +85,7 @@ public final class LineReader {
                 return emit(from: lineStart, to: nl)
             }
             if eof {
-                if start < end && !wasInterrupted {
+                if start < end && !wasInterrupted && readError == nil {
                     let lineStart = start
                     start = end
                     return emit(from: lineStart, to: end)
@@ -117,8 +118,8 @@ public final class LineReader {
     /// ended, and nothing is waiting to be read (a pipe or terminal that paused). Callers batching
     /// lines use it to hand over what they have instead of waiting (`tail -f | telltale score`).
     public func wouldWait() -> Bool {
-        if eof || findNewline() != nil { return false }
-        var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        if eof || findNewline() != nil || source.hasBufferedBytes { return false }
+        var p = pollfd(fd: source.fd, events: Int16(POLLIN), revents: 0)
         return poll(&p, 1, 0) == 0
     }
 
@@ -142,16 +143,20 @@ public final class LineReader {
     private func fill() {
         while end < capacity {
             if isInterrupted() { wasInterrupted = true; eof = true; return }
-            let n = read(fd, buffer + end, capacity - end)
-            if n > 0 { end += n; return }
-            if n == 0 { eof = true; return }
-            if errno == EINTR {
+            switch source.read(into: buffer + end, count: capacity - end) {
+            case .bytes(let n):
+                end += n
+                return
+            case .end:
+                eof = true
+                return
+            case .interrupted:
                 if isInterrupted() { wasInterrupted = true; eof = true; return }
-                continue
+            case .failed(let message):
+                readError = message
+                eof = true
+                return
             }
-            readError = String(cString: strerror(errno))
-            eof = true
-            return
         }
     }
 

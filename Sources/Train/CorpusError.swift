@@ -12,6 +12,8 @@ public struct CorpusError: Error, Equatable, Sendable, CustomStringConvertible {
     public enum Cause: Equatable, Sendable {
         /// The file cannot be opened or read (message from the system).
         case unreadableFile(String)
+        /// Reading stopped after the line named (a read error, corrupt or cut-short gzip data).
+        case unreadableInput(String)
         /// Bytes that are not UTF-8, at this 1-based byte offset within the line.
         case invalidUTF8(byte: Int)
         /// A raw NUL byte at this 1-based byte offset within the line.
@@ -42,6 +44,15 @@ public struct CorpusError: Error, Equatable, Sendable, CustomStringConvertible {
         self.cause = cause
     }
 
+    /// True when the file itself could not be read (opened, read, or decompressed), as opposed to
+    /// one bad line: a run stops with status 1, strict or not.
+    public var isReadFailure: Bool {
+        switch cause {
+        case .unreadableFile, .unreadableInput: return true
+        default: return false
+        }
+    }
+
     public var description: String {
         let place = line > 0 ? "\(path):\(line)" : path
         return "\(place): \(cause.message)"
@@ -53,6 +64,7 @@ extension CorpusError.Cause {
     public var message: String {
         switch self {
         case .unreadableFile(let m): return "cannot read the file (\(m)); check the path and permissions"
+        case .unreadableInput(let m): return "reading stopped after this line: \(m)"
         case .invalidUTF8(let b): return "invalid UTF-8 at byte \(b); re-encode the file as UTF-8"
         case .nulByte(let b): return "NUL byte at byte \(b); remove it (binary data in a text corpus?)"
         case .malformedJSON(let m): return "malformed JSON (\(m)); each line must be one JSON object"
@@ -63,7 +75,7 @@ extension CorpusError.Cause {
         case .missingFastTextLabel: return "no __label__ prefix; fastText lines look like `__label__name text`"
         case .missingTab: return "no TAB; TSV lines look like `label<TAB>text` (label = name, or name=0|1)"
         case .emptyLabel: return "empty label; TSV labels look like `name`, `name=0`, `name=1` (comma-separated for several)"
-        case .unknownFormat(let ext): return "cannot tell the corpus format from the extension '\(ext)'; use .jsonl, .txt/.ft or .tsv, or pass the format explicitly"
+        case .unknownFormat(let ext): return "cannot tell the corpus format from the extension '\(ext)'; use .jsonl, .txt/.ft or .tsv (each may end in .gz), or pass the format explicitly"
         }
     }
 }

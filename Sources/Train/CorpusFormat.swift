@@ -8,9 +8,12 @@ public enum CorpusFormat: String, Sendable, CaseIterable, Codable {
     /// `label<TAB>text`; label = `name` (1), `name=0|1`, comma-separated for several.
     case tsv
 
-    /// Infers the format from a file name: `.jsonl`/`.json`, `.txt`/`.ft`, `.tsv`.
+    /// Infers the format from a file name: `.jsonl`/`.json`, `.txt`/`.ft`, `.tsv`, each optionally
+    /// followed by `.gz` (gzip input is decompressed by the reader, whatever its name).
     /// Returns nil for anything else (including "-" for standard input).
     public static func infer(fromPath path: String) -> CorpusFormat? {
+        var path = Substring(path)
+        if path.lowercased().hasSuffix(".gz") { path = path.dropLast(3) }
         guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
         switch path[path.index(after: dot)...].lowercased() {
         case "jsonl", "json", "ndjson": return .jsonl

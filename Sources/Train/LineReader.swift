@@ -3,15 +3,16 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TelltaleIO
 
 /// Reads a file line by line through a fixed buffer (the file is never loaded whole), hashing
 /// every byte with FNV-1a-64 on the way for provenance. Lines are split at `\n`; a trailing `\r`
 /// is dropped, and a UTF-8 byte-order mark at the start of the file is skipped. `"-"` reads
-/// standard input.
+/// standard input. Bytes come from TelltaleIO's `ByteSource`, so a gzip-compressed file (or
+/// stdin) is decompressed on the way; the hash and `bytesRead` cover the decompressed bytes.
 final class LineReader {
     let path: String
-    private let fd: Int32
-    private let ownsDescriptor: Bool
+    private let source: ByteSource
     private var buffer: [UInt8]
     private var start = 0
     private var end = 0
@@ -25,20 +26,15 @@ final class LineReader {
     init(path: String, bufferSize: Int = 1 << 20) throws(CorpusError) {
         self.path = path
         if path == "-" {
-            fd = 0
-            ownsDescriptor = false
+            source = ByteSource(fd: 0)
         } else {
-            fd = open(path, O_RDONLY)
+            let fd = open(path, O_RDONLY)
             guard fd >= 0 else {
                 throw CorpusError(path: path, line: 0, cause: .unreadableFile(String(cString: strerror(errno))))
             }
-            ownsDescriptor = true
+            source = ByteSource(fd: fd, ownsFD: true)
         }
         buffer = [UInt8](repeating: 0, count: max(bufferSize, 16))
-    }
-
-    deinit {
-        if ownsDescriptor { close(fd) }
     }
 
     /// Calls `body` with the next line's bytes (without `\n`/`\r\n`), or returns nil at the end.
@@ -90,14 +86,16 @@ final class LineReader {
         if end == buffer.count { buffer.append(contentsOf: repeatElement(0, count: buffer.count)) }
         let capacity = buffer.count - end
         let offset = end
-        let n = buffer.withUnsafeMutableBufferPointer { b in read(fd, b.baseAddress! + offset, capacity) }
-        if n < 0 {
-            if errno == EINTR { return }
-            throw CorpusError(path: path, line: lineNumber, cause: .unreadableFile(String(cString: strerror(errno))))
-        }
-        if n == 0 {
+        let chunk = buffer.withUnsafeMutableBufferPointer { b in source.read(into: b.baseAddress! + offset, count: capacity) }
+        let n: Int
+        switch chunk {
+        case .bytes(let count): n = count
+        case .interrupted: return
+        case .end:
             atEOF = true
             return
+        case .failed(let message):
+            throw CorpusError(path: path, line: lineNumber, cause: .unreadableInput(message))
         }
         buffer.withUnsafeBufferPointer { b in hash.update(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: b[offset..<offset + n]))) }
         end += n

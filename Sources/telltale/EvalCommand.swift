@@ -100,6 +100,7 @@ struct EvalCommand: ParsableCommand {
                 do {
                     while batch.count < batchSize, let r = try reader.next() { batch.append(r) }
                 } catch {
+                    if error.isReadFailure { throw ExitCodeMessage(message: "\(error)", code: 1) }
                     throw ExitCodeMessage(message: "\(error) (--strict: stopping)", code: error.line > 0 ? 2 : 1)
                 }
                 more = batch.count == batchSize

@@ -203,6 +203,7 @@ struct TrainCommand: ParsableCommand {
         do {
             result = try TrainingPipeline(options: o).run(data: data, dev: dev)
         } catch {
+            if case .corpus(let e) = error, e.isReadFailure { throw ExitCodeMessage(message: "\(error)", code: 1) }
             throw ExitCodeMessage(message: "\(error)", code: strict ? 2 : 1)
         }
         for r in result.reading where r.skipped > 0 {
