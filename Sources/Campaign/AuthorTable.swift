@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Per-author accumulators, a fixed amount of memory per author however many posts it has:
 /// counters, a 48-bin Beijing hour histogram (24 weekday + 24 weekend hours), per-label score sums
 /// and flag counts, and the last few clusters it joined. Stored in flat arrays (no allocation per
@@ -19,6 +25,14 @@ public final class AuthorTable {
     var scored: [UInt32] = []
     var flagged: [UInt32] = []
     var recentClusters: [Int32] = []
+    /// `recentTimeSlots` per author: its last post times in input order (NaN: none yet), to find
+    /// bursts without keeping every time.
+    var recentTimes: [Double] = []
+
+    /// Last post times remembered per author for bursts.
+    static let recentTimeSlots = 4
+    /// Two posts of one account this close (seconds) are a burst.
+    public static let burstSeconds = 600.0
 
     public init(labelCount: Int) {
         self.labelCount = labelCount
@@ -53,15 +67,18 @@ public final class AuthorTable {
         scored.append(contentsOf: repeatElement(0, count: labelCount))
         flagged.append(contentsOf: repeatElement(0, count: labelCount))
         recentClusters.append(contentsOf: repeatElement(-1, count: Self.recentClusterSlots))
+        recentTimes.append(contentsOf: repeatElement(.nan, count: Self.recentTimeSlots))
         return id
     }
 
-    /// Adds one post's time and scores (`probabilities[k]` NaN: label not scored, e.g. off_topic
-    /// without a parent; bit k of `flags`: label k flagged).
-    func record(_ id: Int32, time: Double?, probabilities: UnsafeBufferPointer<Double>, flags: UInt64) {
+    /// Adds one post's time, scores and traits (`probabilities[k]` NaN: label not scored, e.g.
+    /// off_topic without a parent; bit k of `flags`: label k flagged).
+    func record(_ id: Int32, time: Double?, probabilities: UnsafeBufferPointer<Double>, flags: UInt64, traits: PostTraits) {
         let a = Int(id)
         counters[a].posts += 1
+        counters[a].add(traits)
         if let t = time {
+            if isBurst(a, t) { counters[a].bursts += 1 }
             counters[a].timedPosts += 1
             counters[a].firstTime = min(counters[a].firstTime ?? t, t)
             counters[a].lastTime = max(counters[a].lastTime ?? t, t)
@@ -76,6 +93,18 @@ public final class AuthorTable {
             scored[a * labelCount + k] += 1
             if flags & (1 << UInt64(k)) != 0 { flagged[a * labelCount + k] += 1 }
         }
+    }
+
+    /// Whether `t` is within `burstSeconds` of one of the author's last few post times (exact when
+    /// an account's posts arrive in time order, as in exports; otherwise a lower bound); remembers `t`.
+    private func isBurst(_ a: Int, _ t: Double) -> Bool {
+        let base = a * Self.recentTimeSlots
+        var near = false
+        for i in 0..<Self.recentTimeSlots where abs(recentTimes[base + i] - t) < Self.burstSeconds { near = true }
+        let slot = Int(counters[a].recentTimeNext)
+        recentTimes[base + slot] = t
+        counters[a].recentTimeNext = UInt8((slot + 1) % Self.recentTimeSlots)
+        return near
     }
 
     /// Whether `cluster` is among the author's recently joined clusters; remembers it if not.
@@ -102,7 +131,35 @@ struct AuthorCounters {
     /// Posts in clusters shared with other accounts: `copies` plus the first post of every
     /// cluster this author started that other accounts then copied.
     var sharedPosts = 0
+    /// Posts that near-duplicate an earlier post of the same account.
+    var repeats = 0
+    /// Timed posts within `AuthorTable.burstSeconds` of one of the account's previous posts.
+    var bursts = 0
+    var links = 0
+    var mentions = 0
+    var replies = 0
+    var hashtags = 0
+    var retweets = 0
+    /// Posts with at least two Han characters.
+    var hanPosts = 0
+    var letters = 0
+    var latinLetters = 0
+    /// Σ log(1 + length in characters).
+    var logLengthSum = 0.0
     var firstTime: Double?
     var lastTime: Double?
     var recentNext: UInt8 = 0
+    var recentTimeNext: UInt8 = 0
+
+    mutating func add(_ t: PostTraits) {
+        if t.hasLink { links += 1 }
+        if t.hasMention { mentions += 1 }
+        if t.isReply { replies += 1 }
+        if t.hasHashtag { hashtags += 1 }
+        if t.isRetweet { retweets += 1 }
+        if t.han >= 2 { hanPosts += 1 }
+        letters += t.letters
+        latinLetters += t.latinLetters
+        logLengthSum += log1p(Double(t.length))
+    }
 }

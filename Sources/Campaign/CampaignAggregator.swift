@@ -34,14 +34,15 @@ public final class CampaignAggregator {
 
     /// Adds one post. `probabilities`: one per label, NaN where the label was not scored; `flags`:
     /// bit k set when label k is flagged; `signature`: its MinHash signature, nil when the text is
-    /// too short to be clustered; `text`: the original UTF-8 text (kept only as a cluster's example).
+    /// too short to be clustered; `text`: the original UTF-8 text (kept only as a cluster's example);
+    /// `traits`: its links, mentions, script mix... (`PostTraits(text:)` when nil).
     public func add(author: String?, time: Double?, probabilities: UnsafeBufferPointer<Double>, flags: UInt64,
-                    signature: UnsafeBufferPointer<UInt32>?, text: UnsafeBufferPointer<UInt8>) {
+                    signature: UnsafeBufferPointer<UInt32>?, text: UnsafeBufferPointer<UInt8>, traits: PostTraits? = nil) {
         let seen = posts
         posts += 1
         if time != nil { timedPosts += 1 }
         let a = authors.id(for: author)
-        authors.record(a, time: time, probabilities: probabilities, flags: flags)
+        authors.record(a, time: time, probabilities: probabilities, flags: flags, traits: traits ?? PostTraits(text: text))
         guard let signature else { return }
         signedPosts += 1
         let (slot, joined) = index.assign(signature: signature, author: a, time: time, flagged: flags != 0, seen: seen)
@@ -76,7 +77,10 @@ public final class CampaignAggregator {
                 c.authorsEstimated = true
                 isNew = !recentlySeen
             }
-            guard isNew else { return }
+            guard isNew else {
+                authors.counters[Int(a)].repeats += 1
+                return
+            }
             c.distinctAuthors += 1
             if c.distinctAuthors == 2 {
                 authors.counters[Int(c.founder)].clusters += 1

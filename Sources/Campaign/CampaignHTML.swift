@@ -15,7 +15,7 @@ public enum CampaignHTML {
         h += " · \(r.posts) posts · times on the Beijing clock (UTC+8)</p>"
         h += "<nav>Jump to: <a href=\"#accounts\">accounts</a> · <a href=\"#hours\">hours</a> · <a href=\"#clusters\">copy-paste clusters</a> · <a href=\"#notes\">notes</a></nav></header>\n"
         h += summaryCards(r)
-        h += "<p class=\"dim\">\(escape(LeadScore.explanation))</p>"
+        h += "<p class=\"dim\">\(escape(r.leadDescription)). \(r.settings.accountModel == nil ? "" : "The hand formula is shown beside it (flag, workday, dup): ")\(escape(LeadScore.explanation))</p>"
         h += "<p class=\"dim\">Hour charts: posts per Beijing hour, 0–23; dark blue = Monday–Friday, light blue = weekend; the shaded band is 09:00–18:00, the orange outline the 12:00 lunch hour.</p>\n"
         h += accountsTable(r)
         h += overallHours(r)
@@ -45,24 +45,38 @@ public enum CampaignHTML {
             return h + "<p class=\"dim\">No account has \(r.settings.minPosts) or more posts with an author field.</p></section>\n"
         }
         h += "<table class=\"accounts\"><thead><tr><th>#</th><th>account</th><th>posts</th><th>lead</th><th>flag</th><th>workday</th><th>dup</th>"
-        h += "<th>office hours</th><th>lunch dip</th><th>weekend</th><th>clusters</th><th>Beijing hours</th></tr></thead><tbody>\n"
+        h += "<th>office hours</th><th title=\"posts at 12:00 per average other office hour\">lunch rate</th><th>weekend</th><th>clusters</th><th>Beijing hours</th>"
+        let learned = r.settings.accountModel != nil
+        if learned { h += "<th>why (largest contributions, log-odds)</th>" }
+        h += "</tr></thead><tbody>\n"
         for (i, a) in ranked.enumerated() {
             let flagTitle = zip(r.labels, a.flagShare).map { "\($0): \(percent($1))" }.joined(separator: ", ")
             let weekend = a.rhythm.timedPosts > 0 ? Double(a.rhythm.weekendPosts) / Double(a.rhythm.timedPosts) : nil
-            let pct = Int((a.lead.value * 100).rounded())
+            let pct = Int((a.rankScore * 100).rounded())
             h += "<tr><td class=\"num\">\(i + 1)</td><td class=\"name\">\(escape(a.name))</td><td class=\"num\">\(a.posts)</td>"
-            h += "<td class=\"num lead\" style=\"background: linear-gradient(to right, #d6e6f4 \(pct)%, transparent \(pct)%)\">\(fixed(a.lead.value))</td>"
-            h += "<td class=\"num\" title=\"\(escape(flagTitle))\">\(fixed(r.labels.isEmpty ? nil : a.lead.flag))</td>"
+            h += "<td class=\"num lead\" style=\"background: linear-gradient(to right, #d6e6f4 \(pct)%, transparent \(pct)%)\">\(fixed(a.rankScore))</td>"
+            h += "<td class=\"num\" title=\"\(escape(flagTitle))\">\(fixed(a.lead.flag))</td>"
             h += "<td class=\"num\">\(fixed(a.lead.workday))</td><td class=\"num\">\(fixed(a.lead.duplicate))</td>"
-            h += "<td class=\"num\">\(percent(a.rhythm.officeShare))</td><td class=\"num\">\(percent(a.rhythm.lunchDip))</td>"
+            h += "<td class=\"num\">\(percent(a.rhythm.officeShare))</td><td class=\"num\">\(a.rhythm.lunchRate.map { fixed($0) + "×" } ?? "–")</td>"
             h += "<td class=\"num\">\(percent(weekend))</td><td class=\"num\">\(a.clusters)</td>"
-            h += "<td class=\"chart\">\(HourHistogramSVG.render(weekday: a.weekdayHours, total: a.hours))</td></tr>\n"
+            h += "<td class=\"chart\">\(HourHistogramSVG.render(weekday: a.weekdayHours, total: a.hours))</td>"
+            if learned { h += "<td class=\"why\">\(reasons(a.learned))</td>" }
+            h += "</tr>\n"
         }
         h += "</tbody></table>\n"
         if r.rankedAuthors.count > ranked.count {
             h += "<p class=\"dim\">\(r.rankedAuthors.count - ranked.count) more ranked accounts in the <code>--authors</code> output.</p>\n"
         }
         return h + "</section>\n"
+    }
+
+    /// The learned lead's reasons, one per line: `hashtag_share 45% +1.20`.
+    private static func reasons(_ l: LearnedLead?) -> String {
+        guard let l else { return "" }
+        return l.reasons.map { x in
+            let sign = x.contribution < 0 ? "−" : "+"
+            return "<span class=\"\(x.contribution < 0 ? "neg" : "pos")\">\(escape(AccountFeatures.describe(x.feature, x.value))) \(sign)\(fixed(abs(x.contribution)))</span>"
+        }.joined(separator: "<br/>")
     }
 
     private static func overallHours(_ r: CampaignResult) -> String {
@@ -160,6 +174,9 @@ public enum CampaignHTML {
     th { background: #f0f3f6; font-weight: 600; }
     td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     td.lead { font-weight: 600; }
+    td.why { font-size: 12px; white-space: nowrap; }
+    td.why .pos { color: #b35900; }
+    td.why .neg { color: #0072B2; }
     td.name { font-weight: 600; max-width: 240px; overflow-wrap: anywhere; }
     td.chart { padding: 2px 6px; line-height: 0; }
     td.text { max-width: 460px; overflow-wrap: anywhere; font-size: 13px; }

@@ -1,7 +1,8 @@
 import TelltaleIO
 
 /// JSON lines for the `--authors` and `--clusters` outputs of `telltale accounts`. Shares and
-/// scores are rounded to 4 decimals; times are UTC (`…Z`); hour histograms are on the Beijing
+/// scores are rounded to 4 decimals; `lead` is the ranking score (the account model's probability
+/// with `reasons`, else the hand formula, also given as `hand_lead`); times are UTC (`…Z`); hour histograms are on the Beijing
 /// clock (index = hour 0–23, UTC+8).
 public enum CampaignJSON {
     /// One author line.
@@ -9,7 +10,19 @@ public enum CampaignJSON {
         b.append(contentsOf: "{\"author\":".utf8)
         if a.isUnknown { b.append(contentsOf: "null".utf8) } else { JSONWriter.appendString(a.name, to: &b) }
         raw(",\"posts\":\(a.posts)", &b)
-        raw(",\"lead\":", &b); number(a.lead.value, &b)
+        raw(",\"lead\":", &b); number(a.rankScore, &b)
+        if let learned = a.learned {
+            raw(",\"reasons\":[", &b)
+            for (i, x) in learned.reasons.enumerated() {
+                raw(i > 0 ? ",{\"feature\":" : "{\"feature\":", &b)
+                JSONWriter.appendString(x.feature, to: &b)
+                raw(",\"value\":", &b); number(x.value, &b)
+                raw(",\"contribution\":", &b); number(x.contribution, &b)
+                raw("}", &b)
+            }
+            raw("]", &b)
+        }
+        raw(",\"hand_lead\":", &b); number(a.lead.value, &b)
         raw(",\"lead_parts\":{\"flag\":", &b); number(a.lead.flag, &b)
         raw(",\"workday\":", &b); number(a.lead.workday, &b)
         raw(",\"duplicate\":", &b); number(a.lead.duplicate, &b)
@@ -20,10 +33,17 @@ public enum CampaignJSON {
         raw(",\"timed_posts\":\(r.timedPosts),\"weekday_posts\":\(r.weekdayPosts),\"weekend_posts\":\(r.weekendPosts)", &b)
         raw(",\"office_hours_share\":", &b); number(r.officeShare, &b)
         raw(",\"lunch_dip\":", &b); number(r.lunchDip, &b)
+        raw(",\"lunch_rate\":", &b); number(r.lunchRate, &b)
         raw(",\"half_day_balance\":", &b); number(r.balance, &b)
         raw(",\"hours_beijing\":[\(a.hours.map(String.init).joined(separator: ","))]", &b)
         raw(",\"weekday_hours_beijing\":[\(a.weekdayHours.map(String.init).joined(separator: ","))]", &b)
-        raw(",\"clusters\":\(a.clusters),\"copies\":\(a.copies),\"shared_posts\":\(a.sharedPosts)", &b)
+        raw(",\"clusters\":\(a.clusters),\"copies\":\(a.copies),\"shared_posts\":\(a.sharedPosts),\"repeats\":\(a.repeats)", &b)
+        let h = a.habits
+        for (key, v) in [("link_share", h.linkShare), ("mention_share", h.mentionShare), ("reply_share", h.replyShare),
+                         ("hashtag_share", h.hashtagShare), ("retweet_share", h.retweetShare), ("han_share", h.hanShare),
+                         ("latin_letter_share", h.latinLetterShare), ("mean_log_length", h.meanLogLength), ("burst_share", h.burstShare)] {
+            raw(",\"\(key)\":", &b); number(v, &b)
+        }
         raw(",\"first\":", &b); time(a.firstTime, &b)
         raw(",\"last\":", &b); time(a.lastTime, &b)
         raw("}\n", &b)

@@ -25,10 +25,14 @@ public struct CampaignResult: Sendable {
         public var maxClusters: Int
         public var minPosts: Int
         public var top: Int
+        /// The account model file the lead came from; nil: the hand formula.
+        public var accountModel: String?
 
-        public init(input: String, model: String?, similarity: Double, maxClusters: Int, minPosts: Int, top: Int) {
+        public init(input: String, model: String?, similarity: Double, maxClusters: Int, minPosts: Int, top: Int,
+                    accountModel: String? = nil) {
             self.input = input
             self.model = model
+            self.accountModel = accountModel
             self.similarity = similarity
             self.maxClusters = maxClusters
             self.minPosts = minPosts
@@ -36,9 +40,20 @@ public struct CampaignResult: Sendable {
         }
     }
 
-    public init(aggregator agg: CampaignAggregator, settings: Settings) {
+    /// The roll-up of `agg`; with `leads`, every account also gets its learned lead and accounts
+    /// are ranked by it (else by the hand formula).
+    public init(aggregator agg: CampaignAggregator, settings: Settings, leads: AccountLeadScorer? = nil) {
         labels = agg.labels
-        authors = agg.authorSummaries()
+        var authors = agg.authorSummaries()
+        if let leads {
+            for i in authors.indices { authors[i].learned = leads.lead(authors[i]) }
+            authors.sort {
+                if $0.rankScore != $1.rankScore { return $0.rankScore > $1.rankScore }
+                if $0.posts != $1.posts { return $0.posts > $1.posts }
+                return $0.name < $1.name
+            }
+        }
+        self.authors = authors
         clusters = agg.duplicateClusters()
         authorNames = (0..<agg.authors.count).map { agg.authors.isUnknown(Int32($0)) ? nil : agg.authors.name(Int32($0)) }
         posts = agg.posts
@@ -53,6 +68,12 @@ public struct CampaignResult: Sendable {
     /// Accounts ranked in tables and reports: real accounts with at least `minPosts` posts.
     public var rankedAuthors: [AuthorSummary] {
         authors.filter { !$0.isUnknown && $0.posts >= settings.minPosts }
+    }
+
+    /// How the accounts were ranked, in one line.
+    public var leadDescription: String {
+        if let m = settings.accountModel { return "lead = the account model's probability (\(m)); reasons = its largest contributions (log-odds)" }
+        return settings.model == nil ? "lead = (work + dup) / 2 (hand formula, texts not scored)" : "lead = (flag + work + dup) / 3 (hand formula)"
     }
 
     /// Clusters shared by two or more accounts.

@@ -17,6 +17,10 @@ public struct WorkdayRhythm: Equatable, Sendable {
     public var weekendPosts: Int
     public var officeShare: Double?
     public var lunchDip: Double?
+    /// Weekday posts in the 12:00 hour over the mean posts of another office hour (09–12,
+    /// 13–18) = 1 − `lunchDip`: 0 = silent at lunch, 1 = lunch like any working hour, 3 = three
+    /// times busier at lunch. nil when `lunchDip` is nil. What tables and reports show.
+    public var lunchRate: Double? { lunchDip.map { max(0, 1 - $0) } }
     public var balance: Double?
     public var score: Double
 

@@ -26,8 +26,14 @@ struct AccountsCommand: ParsableCommand {
     @Option(name: .long, help: "Model file (default: the model in Models/, or $TELLTALE_MODEL).")
     var model: String?
 
-    @Flag(name: .long, help: "Do not score the texts (no model needed): only times and copy-paste.")
+    @Flag(name: .long, help: "Do not score the texts (no model needed): only times and copy-paste; ranks by the hand formula.")
     var noScores = false
+
+    @Option(name: .long, help: ArgumentHelp("Account model ranking the accounts (default: Models/\(ModelLocator.accountModelFileName) when present, or $TELLTALE_ACCOUNT_MODEL).", valueName: "file"))
+    var accountModel: String?
+
+    @Flag(name: .long, help: "Rank by the hand formula (flag + workday + duplicate) / 3 instead of an account model.")
+    var handLead = false
 
     @Option(name: .long, help: "Input file, or - for standard input.")
     var input: String = "-"
@@ -81,6 +87,7 @@ struct AccountsCommand: ParsableCommand {
         guard minPosts >= 1, top >= 1 else { throw ValidationError("--min-posts and --top must be at least 1") }
         guard maxLineBytes >= 1 else { throw ValidationError("--max-line-bytes must be positive") }
         guard !noScores || (model == nil && threshold.isEmpty) else { throw ValidationError("--no-scores cannot be combined with --model or --threshold") }
+        guard !handLead || accountModel == nil else { throw ValidationError("--hand-lead and --account-model exclude each other: pick one way to rank") }
         if let d = defaultOffset, Self.parseOffset(d) == nil {
             throw ValidationError("--default-offset '\(d)': expected an offset like +08:00, -05:00 or Z")
         }
@@ -92,50 +99,44 @@ struct AccountsCommand: ParsableCommand {
         let labels = loaded?.labels ?? []
         guard labels.count <= 64 else { throw ValidationErrorMessage("the model has \(labels.count) labels; accounts handles at most 64") }
         let thresholds = try parseThresholds(threshold)
+        let leads = try accountLeads(labels: labels)
         let timeParser = TimestampParser(defaultOffsetSeconds: defaultOffset.flatMap(Self.parseOffset))
-        let reader: LineReader
-        do { reader = try LineReader.open(input, maxLineBytes: maxLineBytes) } catch { throw ValidationErrorMessage("\(error)") }
         let outputs = try AccountsOutputs(authors: authors, clusters: clusters, report: report)
-        Interrupt.install()
-        reader.isInterrupted = { Interrupt.requested != 0 }
         let log = try AccountsProblemLog(authorField: authorField, timeField: timeField, problemsPath: problems)
-        let workers = try (0..<threads).map { _ in
-            try AccountsWorker(model: loaded, thresholds: thresholds, authorField: authorField, timeField: timeField,
-                               timeParser: timeParser, maxLineBytes: maxLineBytes)
-        }
-        let aggregator = CampaignAggregator(labels: labels, clusters: .init(similarity: similarity, maxLiveClusters: maxClusters))
-        let progress = Progress(label: "read", unit: "posts")
-        var lines = 0
-        // Workers parse, score and sign batch k+1 while this thread reads the next batch and
-        // aggregates batch k (also with one worker: aggregation is real work).
-        let pipeline = BatchPipeline(workers: workers, makeChunk: { AccountsChunk() }, linesPerWorker: 2048,
-                                     overlapSingleWorker: true)
-        pipeline.run(reader: reader, more: { true }) { chunks, n in
-            for c in chunks {
-                for p in c.problems { log.record(p) }
-                Self.aggregate(c, labelCount: labels.count, into: aggregator)
-            }
-            lines += n
-            progress.update(lines)
-            return true
-        }
-        progress.finish(lines)
-        if Interrupt.requested != 0 {
+        let reading = AccountsReading(input: input, model: loaded, thresholds: thresholds, authorField: authorField, timeField: timeField,
+                                      timeParser: timeParser, similarity: similarity, maxClusters: maxClusters, threads: threads,
+                                      maxLineBytes: maxLineBytes)
+        let read = try reading.run(log: log)
+        if read.interrupted {
             outputs.discard()
             log.discard()
-            printError("telltale: interrupted after \(lines) lines: no output file was written (files of an earlier run are kept)")
+            printError("telltale: interrupted after \(read.lines) lines: no output file was written (files of an earlier run are kept)")
             throw ExitCode(130)
         }
-        if let e = reader.readError { printError("telltale: reading '\(input)' failed after line \(lines): \(e)") }
-        try log.finish(lines: lines)
+        if let e = read.readError { printError("telltale: reading '\(input)' failed after line \(read.lines): \(e)") }
+        try log.finish(lines: read.lines)
         let settings = CampaignResult.Settings(input: input, model: noScores ? nil : (try? ModelLocator.resolve(model)),
-                                               similarity: similarity, maxClusters: maxClusters, minPosts: minPosts, top: top)
-        let run = CampaignResult(aggregator: aggregator, settings: settings)
+                                               similarity: similarity, maxClusters: maxClusters, minPosts: minPosts, top: top,
+                                               accountModel: leads?.path)
+        let run = CampaignResult(aggregator: read.aggregator, settings: settings, leads: leads?.scorer)
         try outputs.write(run)
         let out = OutputWriter()
         out.write(AccountsTable.render(run))
         out.flush()
-        if reader.readError != nil { throw ExitCode(1) }
+        if read.readError != nil { throw ExitCode(1) }
+    }
+
+    /// The account model to rank with: --account-model, else the default one when present — unless
+    /// --hand-lead, or --no-scores without --account-model (the shipped model needs post scores).
+    func accountLeads(labels: [String]) throws -> (path: String, scorer: AccountLeadScorer)? {
+        if handLead { return nil }
+        guard let path = accountModel ?? (noScores ? nil : ModelLocator.defaultAccountModel()) else { return nil }
+        do {
+            let m = try AccountModelFile.load(path: path)
+            return (path, try AccountLeadScorer(model: m, labels: labels, modelPath: path))
+        } catch {
+            throw ValidationErrorMessage("\(error)")
+        }
     }
 
     /// Feeds a chunk's posts to the aggregator, in order.
@@ -150,7 +151,8 @@ struct AccountsCommand: ParsableCommand {
                         let sig = c.signed[i] ? UnsafeBufferPointer(rebasing: sigs[i * MinHash.size..<(i + 1) * MinHash.size]) : nil
                         let text = UnsafeBufferPointer(rebasing: texts[textStart..<c.textEnds[i]])
                         textStart = c.textEnds[i]
-                        agg.add(author: c.authors[i], time: t.isNaN ? nil : t, probabilities: p, flags: c.flags[i], signature: sig, text: text)
+                        agg.add(author: c.authors[i], time: t.isNaN ? nil : t, probabilities: p, flags: c.flags[i], signature: sig, text: text,
+                                traits: c.traits[i])
                     }
                 }
             }

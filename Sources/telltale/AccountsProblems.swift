@@ -8,7 +8,7 @@ import TelltaleIO
 /// counted without a time.
 struct AccountsProblem {
     enum Kind: Int, CaseIterable {
-        case unreadable, missingAuthor, missingTime, badTime
+        case unreadable, missingAuthor, missingTime, badTime, missingLabel
     }
 
     var line: Int
@@ -66,6 +66,7 @@ final class AccountsProblemLog {
         case .unreadable: nil
         case .missingAuthor: authorField
         case .missingTime, .badTime: timeField
+        case .missingLabel: "labels"
         }
     }
 
@@ -75,6 +76,7 @@ final class AccountsProblemLog {
         case .missingAuthor: "no \"\(authorField)\": counted under (unknown)"
         case .missingTime: "no \"\(timeField)\": counted without a time"
         case .badTime: "\"\(timeField)\" \(p.detail ?? "unreadable"); counted without a time"
+        case .missingLabel: "no 0 or 1 in \"labels\".\(p.detail ?? "?"): the post counts for its account, which takes its label from its other posts"
         }
     }
 
@@ -94,6 +96,7 @@ final class AccountsProblemLog {
             .missingAuthor: "posts without \"\(authorField)\" (counted under (unknown))",
             .missingTime: "posts without \"\(timeField)\" (counted without a time)",
             .badTime: "posts with an unreadable \"\(timeField)\" (counted without a time)",
+            .missingLabel: "posts without a 0/1 label",
         ]
         for kind in AccountsProblem.Kind.allCases where counts[kind.rawValue] > 0 {
             let n = counts[kind.rawValue]

@@ -14,9 +14,12 @@ enum AccountsTable {
             lines.append(row(["#", "lead", "flag", "work", "dup", "posts", "office", "lunch", "clusters"]) + "  account")
             for (i, a) in ranked.enumerated() {
                 lines.append(row([
-                    "\(i + 1)", f2(a.lead.value), r.labels.isEmpty ? "-" : f2(a.lead.flag), f2(a.lead.workday), f2(a.lead.duplicate),
-                    "\(a.posts)", pct(a.rhythm.officeShare), pct(a.rhythm.lunchDip), "\(a.clusters)",
+                    "\(i + 1)", f2(a.rankScore), a.lead.flag.map(f2) ?? "-", f2(a.lead.workday), f2(a.lead.duplicate),
+                    "\(a.posts)", pct(a.rhythm.officeShare), times(a.rhythm.lunchRate), "\(a.clusters)",
                 ]) + "  " + oneLine(a.name, 40))
+                if let learned = a.learned, !learned.reasons.isEmpty {
+                    lines.append(String(repeating: " ", count: 13) + "why: " + learned.reasons.map(reason).joined(separator: " · "))
+                }
             }
         }
         let clusters = r.clusters.prefix(min(r.settings.top, 10))
@@ -28,7 +31,8 @@ enum AccountsTable {
             }
         }
         lines.append("")
-        lines.append("lead = (flag + work + dup) / 3: flag share, Beijing workday rhythm, cross-account copy-paste — a lead to check, not a verdict.")
+        lines.append(r.leadDescription + ". flag, work, dup: the hand formula's parts (flag share, Beijing workday rhythm, cross-account copy-paste); "
+            + "lunch: posts at 12:00 per average office hour (0.00× silent, 1.00× as busy). A lead to check, not a verdict.")
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -44,6 +48,18 @@ enum AccountsTable {
     private static func f2(_ x: Double) -> String {
         let v = Int((x * 100).rounded())
         return "\(v / 100).\(v % 100 < 10 ? "0" : "")\(v % 100)"
+    }
+
+    /// One reason: `hashtag_share 45% (+1.20)`.
+    static func reason(_ x: AccountReason) -> String {
+        let c = Int((abs(x.contribution) * 100).rounded())
+        return AccountFeatures.describe(x.feature, x.value) + " (\(x.contribution < 0 ? "−" : "+")\(c / 100).\(c % 100 < 10 ? "0" : "")\(c % 100))"
+    }
+
+    /// A rate as `0.25×`, or `-`.
+    static func times(_ x: Double?) -> String {
+        guard let x, x.isFinite else { return "-" }
+        return f2(x) + "×"
     }
 
     private static func pct(_ x: Double?) -> String {

@@ -18,6 +18,9 @@ final class AccountsChunk: @unchecked Sendable {
     var signed: [Bool] = []
     var texts: [UInt8] = []
     var textEnds: [Int] = []
+    var traits: [PostTraits] = []
+    /// With a training label: 1, 0, or -1 when the line has none.
+    var labels: [Int8] = []
     var problems: [AccountsProblem] = []
 
     var count: Int { lineNumbers.count }
@@ -32,6 +35,8 @@ final class AccountsChunk: @unchecked Sendable {
         signed.removeAll(keepingCapacity: true)
         texts.removeAll(keepingCapacity: true)
         textEnds.removeAll(keepingCapacity: true)
+        traits.removeAll(keepingCapacity: true)
+        labels.removeAll(keepingCapacity: true)
         problems.removeAll(keepingCapacity: true)
     }
 }
@@ -50,9 +55,11 @@ final class AccountsWorker: BatchWorker, @unchecked Sendable {
     private let authorField: String
     private let timeField: String
     private let maxLineBytes: Int
+    /// `labels.<name>` to read for training (nil: not read).
+    private let label: String?
 
     init(model: Model?, thresholds: [String: Double], authorField: String, timeField: String,
-         timeParser: TimestampParser, maxLineBytes: Int) throws {
+         timeParser: TimestampParser, maxLineBytes: Int, label: String? = nil) throws {
         if let model {
             do { scorer = try Scorer(model: model, thresholds: thresholds) } catch { throw ValidationErrorMessage("\(error)") }
             labels = model.labels
@@ -60,7 +67,8 @@ final class AccountsWorker: BatchWorker, @unchecked Sendable {
             scorer = nil
             labels = []
         }
-        parser = PostLineParser(extraFields: [authorField, timeField])
+        parser = PostLineParser(extraFields: [authorField, timeField] + (label == nil ? [] : ["labels"]))
+        self.label = label
         self.authorField = authorField
         self.timeField = timeField
         self.timeParser = timeParser
@@ -135,5 +143,11 @@ final class AccountsWorker: BatchWorker, @unchecked Sendable {
         }
         out.texts.append(contentsOf: post.text)
         out.textEnds.append(out.texts.count)
+        out.traits.append(post.text.withUnsafeBufferPointer { PostTraits(text: $0) })
+        if let label {
+            let value = AccountLabel.read(post.extras["labels"], label: label)
+            if value < 0 { out.problems.append(.init(line: line, kind: .missingLabel, detail: label)) }
+            out.labels.append(value)
+        }
     }
 }

@@ -5,10 +5,24 @@ import Foundation
 /// then in the current directory).
 enum ModelLocator {
     static let defaultFileName = "telltale.model"
+    static let accountModelFileName = "accounts.model"
 
     static func resolve(_ explicit: String?) throws -> String {
         if let explicit { return explicit }
         if let env = ProcessInfo.processInfo.environment["TELLTALE_MODEL"], !env.isEmpty { return env }
+        if let found = find(defaultFileName) { return found }
+        throw ValidationErrorMessage("no default model found (looked for Models/\(defaultFileName) next to the executable and in the current directory): pass --model PATH or set TELLTALE_MODEL")
+    }
+
+    /// `$TELLTALE_ACCOUNT_MODEL`, else `Models/accounts.model` where the post model is looked for;
+    /// nil when there is none (the hand formula ranks then).
+    static func defaultAccountModel() -> String? {
+        if let env = ProcessInfo.processInfo.environment["TELLTALE_ACCOUNT_MODEL"], !env.isEmpty { return env }
+        return find(accountModelFileName)
+    }
+
+    /// `Models/<name>` next to the executable (installed or in `.build/`), or in the current directory.
+    private static func find(_ defaultFileName: String) -> String? {
         var candidates: [String] = []
         let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
         // .build/<triple>/release/telltale → repo root is 3 levels up; installed bin/ → ../share/telltale
@@ -20,7 +34,7 @@ enum ModelLocator {
         candidates.append(exe.deletingLastPathComponent().appendingPathComponent("share/telltale/\(defaultFileName)").path)
         candidates.append(FileManager.default.currentDirectoryPath + "/Models/\(defaultFileName)")
         for c in candidates where FileManager.default.fileExists(atPath: c) { return c }
-        throw ValidationErrorMessage("no default model found (looked for Models/\(defaultFileName) next to the executable and in the current directory): pass --model PATH or set TELLTALE_MODEL")
+        return nil
     }
 }
 

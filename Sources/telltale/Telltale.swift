@@ -12,7 +12,7 @@ struct Telltale: ParsableCommand {
         abstract: "Score social-media posts for three tells of influence operations: non_idiomatic, mixed_zh_en, off_topic.",
         discussion: "Exit status: 0 success, 1 usage error or unreadable model/corpus, 2 input error under --strict.",
         version: "telltale \(SoftwareVersions.telltale) (model format \(ModelFormat.version))",
-        subcommands: [ScoreCommand.self, TrainCommand.self, EvalCommand.self, AccountsCommand.self, InspectCommand.self, FeaturesCommand.self]
+        subcommands: [ScoreCommand.self, TrainCommand.self, EvalCommand.self, AccountsCommand.self, TrainAccountsCommand.self, InspectCommand.self, FeaturesCommand.self]
     )
 }
 

@@ -53,6 +53,7 @@ enum CLI {
         var env = ProcessInfo.processInfo.environment
         env["TELLTALE"] = executable.path
         env.removeValue(forKey: "TELLTALE_MODEL")
+        env.removeValue(forKey: "TELLTALE_ACCOUNT_MODEL")
         for (k, v) in environment { env[k] = v }
         p.environment = env
         p.standardInput = try FileHandle(forReadingFrom: inURL)
