@@ -130,12 +130,24 @@ struct AccountsCommand: ParsableCommand {
     /// --hand-lead, or --no-scores without --account-model (the shipped model needs post scores).
     func accountLeads(labels: [String]) throws -> (path: String, scorer: AccountLeadScorer)? {
         if handLead { return nil }
-        guard let path = accountModel ?? (noScores ? nil : ModelLocator.defaultAccountModel()) else { return nil }
+        if let path = accountModel {
+            do {
+                let m = try AccountModelFile.load(path: path)
+                return (path, try AccountLeadScorer(model: m, labels: labels, modelPath: path))
+            } catch {
+                throw ValidationErrorMessage("\(error)")
+            }
+        }
+        guard !noScores, let path = ModelLocator.defaultAccountModel() else { return nil }
+        // The default model: a damaged file is an error (it should be replaced), one that does not
+        // fit this post model falls back to the hand formula with a note.
+        let m: AccountModel
+        do { m = try AccountModelFile.load(path: path) } catch { throw ValidationErrorMessage("\(error)") }
         do {
-            let m = try AccountModelFile.load(path: path)
             return (path, try AccountLeadScorer(model: m, labels: labels, modelPath: path))
         } catch {
-            throw ValidationErrorMessage("\(error)")
+            printError("telltale: ranking by the hand formula: \(error) (--hand-lead silences this)")
+            return nil
         }
     }
 
