@@ -41,6 +41,39 @@ public enum SourceWeighting: String, Sendable, Codable, CaseIterable {
     case balanced
 }
 
+/// A multiplier for the rows of some training sources, applied after `SourceWeighting`: a row
+/// whose `source` contains `pattern` weighs `factor` times as much when training `label` (every
+/// label when nil; the first matching scale wins). Used to let a source that teaches one class by
+/// its genre alone (native answers are all native, so "formal and medical" would read as
+/// "native") count for less without dropping it.
+public struct SourceScale: Sendable, Equatable, Codable {
+    public var label: String?
+    public var pattern: String
+    public var factor: Double
+
+    public init(label: String? = nil, pattern: String, factor: Double) {
+        self.label = label
+        self.pattern = pattern
+        self.factor = factor
+    }
+
+    /// `non_idiomatic:own-answer=0.25` → label `non_idiomatic`, pattern `own-answer`, factor 0.25
+    /// (`own-answer=0.25`: every label); nil unless `[label:]pattern=factor` with a finite factor ≥ 0.
+    public init?(parsing s: String) {
+        let parts = s.split(separator: "=", maxSplits: 1).map(String.init)
+        guard parts.count == 2, let f = Double(parts[1]), f.isFinite, f >= 0 else { return nil }
+        let target = parts[0].split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+        let (label, pattern) = target.count == 2 ? (target[0], target[1]) : (nil, target[0])
+        guard !pattern.isEmpty, label?.isEmpty != true else { return nil }
+        self.init(label: label, pattern: pattern, factor: f)
+    }
+
+    /// `[label:]pattern=factor,...` for provenance.
+    static func describe(_ scales: [SourceScale]) -> String {
+        scales.map { "\($0.label.map { "\($0):" } ?? "")\($0.pattern)=\($0.factor)" }.joined(separator: ",")
+    }
+}
+
 /// A group of training sources that share a genre (news, tweets, essays ...), given to logistic
 /// regression as a confounder: a row whose `source` contains `pattern` belongs to `group`.
 public struct SourceGroup: Sendable, Equatable, Codable {
@@ -180,6 +213,20 @@ extension FeatureMatrix {
     /// Positive and negative counts of `label` over `rows`.
     /// Per-row weights (indexed by row, 1 for rows not in `rows`) that give every source of a class
     /// the same total weight among `rows` for `label` (`SourceWeighting.balanced`).
+    /// Per-row weights of `label`'s training rows under `weighting` and then `scales`; nil when
+    /// every row counts once (no balancing, no scale).
+    func sourceRowWeights(label: Int, rows: [Int], weighting: SourceWeighting, scales: [SourceScale]) -> [Float]? {
+        let scales = scales.filter { $0.label == nil || $0.label == labels[label] }
+        guard weighting == .balanced || !scales.isEmpty else { return nil }
+        var w = weighting == .balanced ? balancedSourceWeights(label: label, rows: rows) : [Float](repeating: 1, count: rowCount)
+        guard !scales.isEmpty else { return w }
+        for r in rows {
+            let source = sources[r] ?? ""
+            if let s = scales.first(where: { source.contains($0.pattern) }) { w[r] *= Float(s.factor) }
+        }
+        return w
+    }
+
     func balancedSourceWeights(label: Int, rows: [Int]) -> [Float] {
         var count: [Int8: [String: Int]] = [0: [:], 1: [:]]
         let t = targets[label]

@@ -22,6 +22,8 @@ public struct LogisticRegressionOptions: Sendable, Equatable {
     public var optimizer: Optimizer = .adagrad
     public var classWeighting: ClassWeighting = .none
     public var sourceWeighting: SourceWeighting = .none
+    /// Multipliers of some sources' rows, after `sourceWeighting`.
+    public var sourceScales: [SourceScale] = []
     /// Genre groups adjusted for while training and left out of the model (back-door adjustment):
     /// each group gets a weight of its own that absorbs what the genre alone says about the class
     /// (tweets are all native, essays all learners), so the feature weights learn what separates
@@ -59,6 +61,7 @@ public struct LogisticRegressionOptions: Sendable, Equatable {
         ["epochs": String(epochs), "learningRate": String(learningRate), "l2": String(l2), "optimizer": optimizer.rawValue,
          "classWeights": classWeighting.rawValue, "sourceWeights": sourceWeighting.rawValue, "earlyStopping": earlyStopping ? "patience \(patience), minDelta \(minDelta)" : "off",
          "validationFraction": String(validationFraction)]
+            .merging(sourceScales.isEmpty ? [:] : ["sourceScales": SourceScale.describe(sourceScales)]) { a, _ in a }
             .merging(confounders.isEmpty ? [:] : ["confounders": confounders.map { "\($0.group)=\($0.pattern)" }.joined(separator: ","),
                                                   "confounderValue": String(confounderValue)]) { a, _ in a }
     }
@@ -109,7 +112,8 @@ struct LogisticSGD {
         let n = Double(rows.count)
         let (wPos, wNeg): (Float, Float) = options.classWeighting == .balanced
             ? (Float(n / (2 * Double(pos))), Float(n / (2 * Double(neg)))) : (1, 1)
-        let rowWeights = options.sourceWeighting == .balanced ? matrix.balancedSourceWeights(label: label, rows: rows) : []
+        let rowWeights = matrix.sourceRowWeights(label: label, rows: rows, weighting: options.sourceWeighting,
+                                                 scales: options.sourceScales) ?? []
         let groupNames = SourceGroup.names(options.confounders)
         let groupOf: [Int32] = options.confounders.isEmpty ? []
             : matrix.sources.map { SourceGroup.index(of: $0, in: options.confounders, names: groupNames) }

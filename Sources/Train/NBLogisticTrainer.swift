@@ -22,7 +22,7 @@ public struct NBLogisticTrainer: LinearTrainer {
             return singleClassFallback(label: matrix.labels[label], bucketCount: matrix.bucketCount, positives: pos, negatives: neg,
                                        rows: rows.count)
         }
-        let weights = options.sourceWeighting == .balanced ? matrix.balancedSourceWeights(label: label, rows: rows) : nil
+        let weights = matrix.sourceRowWeights(label: label, rows: rows, weighting: options.sourceWeighting, scales: options.sourceScales)
         let r = NaiveBayesTrainer.logCountRatio(matrix, label: label, rows: rows, alpha: alpha, rowWeights: weights)
         return LogisticSGD(options: options).fit(matrix, label: label, rows: rows, validation: validation, featureScale: r,
                                                  progress: progress)

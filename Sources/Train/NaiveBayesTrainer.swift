@@ -13,6 +13,8 @@ public struct NaiveBayesTrainer: LinearTrainer {
     public var alpha: Double
     public var classWeighting: ClassWeighting
     public var sourceWeighting: SourceWeighting
+    /// Multipliers of some sources' rows, after `sourceWeighting`.
+    public var sourceScales: [SourceScale] = []
 
     public init(alpha: Double = 1, classWeighting: ClassWeighting = .none, sourceWeighting: SourceWeighting = .none) {
         self.alpha = alpha
@@ -21,7 +23,10 @@ public struct NaiveBayesTrainer: LinearTrainer {
     }
 
     public var algorithm: String { "nb" }
-    public var settings: [String: String] { ["alpha": String(alpha), "classWeights": classWeighting.rawValue, "sourceWeights": sourceWeighting.rawValue] }
+    public var settings: [String: String] {
+        ["alpha": String(alpha), "classWeights": classWeighting.rawValue, "sourceWeights": sourceWeighting.rawValue]
+            .merging(sourceScales.isEmpty ? [:] : ["sourceScales": SourceScale.describe(sourceScales)]) { a, _ in a }
+    }
 
     public func trainLabel(_ matrix: FeatureMatrix, label: Int, rows: [Int], validation: LabelValidation?,
                            progress: ProgressReporter) -> LabelWeights {
@@ -30,7 +35,7 @@ public struct NaiveBayesTrainer: LinearTrainer {
         guard pos > 0 && neg > 0 else {
             return singleClassFallback(label: name, bucketCount: matrix.bucketCount, positives: pos, negatives: neg, rows: rows.count)
         }
-        let weights = sourceWeighting == .balanced ? matrix.balancedSourceWeights(label: label, rows: rows) : nil
+        let weights = matrix.sourceRowWeights(label: label, rows: rows, weighting: sourceWeighting, scales: sourceScales)
         let ratio = NaiveBayesTrainer.logCountRatio(matrix, label: label, rows: rows, alpha: alpha, rowWeights: weights)
         let bias = classWeighting == .balanced ? 0 : Float(log(Double(pos) / Double(neg)))
         progress.line("\(name): naive Bayes on \(rows.count) rows (\(pos) positive)")

@@ -37,6 +37,8 @@ public struct TrainingOptions: Sendable, Equatable {
     public var classWeights: ClassWeighting = .none
     /// How the sources of one class are weighed against each other (`source` field of the rows).
     public var sourceWeights: SourceWeighting = .none
+    /// Multipliers of some sources' rows, applied after `sourceWeights`.
+    public var sourceScales: [SourceScale] = []
     /// Genre groups of sources adjusted for in logistic training and left out of the model
     /// (`LogisticRegressionOptions.confounders`).
     public var confounders: [SourceGroup] = []
@@ -93,6 +95,9 @@ public struct TrainingOptions: Sendable, Equatable {
         if !(learningRate > 0) || !learningRate.isFinite { return "learning rate must be a positive number, got \(learningRate)" }
         if !(l2 >= 0) || !l2.isFinite { return "l2 must be 0 or more, got \(l2)" }
         if !(alpha > 0) || !alpha.isFinite { return "alpha must be positive, got \(alpha)" }
+        if !labels.isEmpty, let s = sourceScales.first(where: { $0.label.map { !labels.contains($0) } ?? false }) {
+            return "source weight `\(SourceScale.describe([s]))` names label `\(s.label ?? "")`, which is not trained (labels: \(labels.joined(separator: ", ")))"
+        }
         if !(holdoutFraction >= 0 && holdoutFraction < 1) { return "holdout fraction must be in [0, 1), got \(holdoutFraction)" }
         if case .fixed(let t) = threshold, !(t >= 0 && t <= 1) { return "threshold must be in [0, 1], got \(t)" }
         if threads < 1 { return "threads must be at least 1, got \(threads)" }
@@ -119,10 +124,14 @@ public struct TrainingOptions: Sendable, Equatable {
             sourceWeighting: sourceWeights, seed: seed,
             earlyStopping: earlyStopping != .off, patience: patience)
         var lrOptions = lr
+        lrOptions.sourceScales = sourceScales
         lrOptions.confounders = confounders
         lrOptions.confounderValue = Float(confounderValue)
         switch algorithm {
-        case .nb: return NaiveBayesTrainer(alpha: alpha, classWeighting: classWeights, sourceWeighting: sourceWeights)
+        case .nb:
+            var nb = NaiveBayesTrainer(alpha: alpha, classWeighting: classWeights, sourceWeighting: sourceWeights)
+            nb.sourceScales = sourceScales
+            return nb
         case .lr: return LogisticRegressionTrainer(options: lrOptions)
         case .nblr: return NBLogisticTrainer(options: lrOptions, alpha: alpha)
         }

@@ -56,6 +56,11 @@ struct TrainCommand: ParsableCommand {
     var sourceWeights: String = "balanced"
 
     @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp(
+        "Multiply the weight of rows whose source contains PATTERN by FACTOR (after --source-weights), for LABEL only or every label, e.g. non_idiomatic:own-answer=0.25: a source that is all one class teaches its genre as the class; a smaller weight keeps what it teaches with less of the shortcut.",
+        valueName: "[label:]pattern=factor"))
+    var sourceWeight: [String] = []
+
+    @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp(
         "Genre groups of sources to adjust for (lr, nblr): a row whose source contains PATTERN is in GROUP; each group gets a weight of its own during training that is left out of the model, so features learn what separates the classes within a genre.",
         valueName: "group=pattern"))
     var confound: [String] = []
@@ -148,6 +153,12 @@ struct TrainCommand: ParsableCommand {
             throw ValidationError("--source-weights: expected none or balanced, got '\(sourceWeights)'")
         }
         o.sourceWeights = sw
+        o.sourceScales = try sourceWeight.map { spec in
+            guard let s = SourceScale(parsing: spec) else {
+                throw ValidationError("--source-weight: expected [label:]pattern=factor with a factor ≥ 0 (e.g. non_idiomatic:own-answer=0.25), got '\(spec)'")
+            }
+            return s
+        }
         o.confounders = try confound.map { spec in
             guard let g = SourceGroup(parsing: spec) else {
                 throw ValidationError("--confound: expected group=pattern (e.g. news=wmt), got '\(spec)'")

@@ -21,6 +21,16 @@ import Testing
                                       "--confound", "web=written", "--confound-value", "3"])
         try #require(confounded.status == 0, "\(confounded.stderr)")
         #expect(try CLI.run(["inspect", out]).stdout.contains("confounders=web=written"))
+        let scaled = try CLI.run(["train", "--data", Self.examples, "--out", out, "--bucket-bits", "14", "--epochs", "3",
+                                  "--labels", "non_idiomatic", "--source-weight", "non_idiomatic:written=0.5"])
+        try #require(scaled.status == 0, "\(scaled.stderr)")
+        #expect(try CLI.run(["inspect", out]).stdout.contains("sourceScales=non_idiomatic:written=0.5"))
+        let badScale = try CLI.run(["train", "--data", Self.examples, "--out", out, "--source-weight", "written"])
+        #expect(badScale.status == 1 && badScale.stderr.contains("--source-weight: expected [label:]pattern=factor"), "\(badScale.stderr)")
+        let otherLabel = try CLI.run(["train", "--data", Self.examples, "--out", out, "--labels", "non_idiomatic",
+                                      "--source-weight", "off_topic:written=0.5"])
+        #expect(otherLabel.status != 0 && otherLabel.stderr.contains("names label `off_topic`, which is not trained"),
+                "\(otherLabel.stderr)")
         let badGroup = try CLI.run(["train", "--data", Self.examples, "--out", out, "--confound", "web"])
         #expect(badGroup.status == 1 && badGroup.stderr.contains("--confound: expected group=pattern"), "\(badGroup.stderr)")
     }

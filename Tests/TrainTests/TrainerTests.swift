@@ -234,6 +234,43 @@ struct LogisticTrainerTests {
     #expect(kiwi(.balanced) > kiwi(.none) + 0.5)
 }
 
+@Test func sourceScalesMultiplyTheirRowsForTheirLabelOnly() {
+    var m = FeatureMatrix(bucketCount: 4, labels: ["x", "y"])
+    for (t, s) in [(1, "a"), (1, "a"), (0, "native-answer"), (0, "c")] {
+        m.appendRow(indices: [0], values: [1], targets: [Int8(t), Int8(t)], source: s)
+    }
+    let rows = m.knownRows(label: 0)
+    let scales = [SourceScale(parsing: "x:answer=0.25")!]
+    let x = m.sourceRowWeights(label: 0, rows: rows, weighting: .none, scales: scales)
+    #expect(x == [1, 1, 0.25, 1])
+    // Balanced first (2 negative sources: each row weighs 1), then the scale.
+    #expect(m.sourceRowWeights(label: 0, rows: rows, weighting: .balanced, scales: scales) == [1, 1, 0.25, 1])
+    // Another label is untouched; nothing to do gives nil (every row counts once).
+    #expect(m.sourceRowWeights(label: 1, rows: rows, weighting: .none, scales: scales) == nil)
+    #expect(SourceScale(parsing: "answer=0.5") == SourceScale(pattern: "answer", factor: 0.5))
+    for bad in ["answer", "answer=-1", "answer=nan", "=2", ":answer=1", "x:=1"] { #expect(SourceScale(parsing: bad) == nil, "\(bad)") }
+}
+
+@Test func aSourceScaledDownTeachesItsWordsLess() {
+    // Negatives of source "answers" all say "dosage"; scaled down, "dosage" weighs less against.
+    var records: [CorpusRecord] = []
+    for i in 0..<20 {
+        records.append(CorpusRecord(text: "grave item \(i)", labels: ["x": 1], source: "pos"))
+        records.append(CorpusRecord(text: "calm item \(i)", labels: ["x": 0], source: "neg"))
+        records.append(CorpusRecord(text: "dosage item \(i)", labels: ["x": 0], source: "answers"))
+    }
+    let config = FeatureConfig(bucketBits: 12, families: [.word])
+    let m = FeatureMatrixBuilder(config: config, threads: 1).matrix(records, labels: ["x"], documentFrequencies: nil)
+    func dosage(_ scales: [SourceScale]) -> Float {
+        var nb = NaiveBayesTrainer(alpha: 1, sourceWeighting: .balanced)
+        nb.sourceScales = scales
+        let w = nb.trainLabel(m, label: 0, rows: m.knownRows(label: 0), validation: nil, progress: ProgressReporter(enabled: false))
+        let v = FeatureExtractor(config: config).extract(text: "dosage")
+        return v.indices.map { w.weights[Int($0)] }.reduce(0, +)
+    }
+    #expect(dosage([SourceScale(pattern: "answers", factor: 0.1)]) > dosage([]) + 0.5)
+}
+
 @Test func confoundersAbsorbWhatTheGenreAloneSaysAndStayOutOfTheModel() {
     // Genre "tweet" is all negative and its rows say "lol"; genre "news" has both classes, told
     // apart by "grave" (1) / "calm" (0). Adjusted for genre, "lol" should carry far less weight.
