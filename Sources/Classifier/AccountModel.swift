@@ -5,8 +5,10 @@ import Darwin
 #endif
 
 /// A logistic regression over named account features (`Campaign.AccountFeatures`): each feature is
-/// standardised with the training mean and scale, weighted, summed with the bias into log-odds,
-/// and mapped to a probability by the stored calibration. Small (tens of numbers) and
+/// standardised with the training mean and scale and clipped to ±`clip` standard deviations (an
+/// account far outside the training accounts — e.g. one writing Chinese when every training
+/// account wrote English — is not extrapolated into a huge push), weighted, summed with the bias
+/// into log-odds, and mapped to a probability by the stored calibration. Small (tens of numbers) and
 /// self-describing: the file (`AccountModelFile`) carries the feature names, the training recipe
 /// and the cross-validated figures of its model card.
 public struct AccountModel: Codable, Sendable, Equatable {
@@ -19,12 +21,15 @@ public struct AccountModel: Codable, Sendable, Equatable {
     public var scales: [Double]
     public var weights: [Double]
     public var bias: Double
+    /// Standardised values are clipped to −clip...clip (training and scoring alike).
+    public var clip: Double
     public var calibration: Calibration
     /// How it was trained and how well it did (model card).
     public var card: AccountModelCard
 
     public init(label: String, features: [String], means: [Double], scales: [Double], weights: [Double], bias: Double,
-                calibration: Calibration, card: AccountModelCard) {
+                clip: Double, calibration: Calibration, card: AccountModelCard) {
+        self.clip = clip
         self.label = label
         self.features = features
         self.means = means
@@ -35,9 +40,14 @@ public struct AccountModel: Codable, Sendable, Equatable {
         self.card = card
     }
 
-    /// Per-feature contributions to the log-odds: weight × (value − mean) / scale.
+    /// The standardised, clipped value of feature `j`.
+    public func standardised(_ value: Double, _ j: Int) -> Double {
+        min(clip, max(-clip, (value - means[j]) / scales[j]))
+    }
+
+    /// Per-feature contributions to the log-odds: weight × standardised value.
     public func contributions(_ values: [Double]) -> [Double] {
-        (0..<features.count).map { weights[$0] * (values[$0] - means[$0]) / scales[$0] }
+        (0..<features.count).map { weights[$0] * standardised(values[$0], $0) }
     }
 
     /// The raw log-odds of `values` (one per feature, in `features` order).
@@ -64,6 +74,7 @@ public struct AccountModel: Codable, Sendable, Equatable {
             }
         }
         if !bias.isFinite { return "the bias is not a finite number" }
+        if !(clip > 0) { return "the clip \(clip) is not a positive number" }
         switch calibration {
         case .platt(let a, let b) where !a.isFinite || !b.isFinite || a < 0: return "the Platt calibration is not valid"
         case .isotonic(let x, let y) where x.count != y.count || x.isEmpty: return "the isotonic calibration is not valid"

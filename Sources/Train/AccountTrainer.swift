@@ -39,6 +39,8 @@ public struct AccountTrainer: Sendable {
     public var l2 = 10.0
     public var folds = 5
     public var seed: UInt64 = 1
+    /// Standardised values are clipped to ±clip standard deviations.
+    public var clip = 3.0
 
     public init(features: [String]) { self.features = features }
 
@@ -111,13 +113,13 @@ public struct AccountTrainer: Sendable {
             means[j] = m
             scales[j] = v > 1e-18 ? v.squareRoot() : 1
         }
-        let x = rows.map { r in (0..<d).map { (r.values[$0] - means[$0]) / scales[$0] } }
+        let x = rows.map { r in (0..<d).map { min(clip, max(-clip, (r.values[$0] - means[$0]) / scales[$0])) } }
         let f = DenseLogisticTrainer.fit(x: x, y: rows.map(\.positive), l2: l2)
         let card = AccountModelCard(trainedOn: "", authors: rows.count, positives: 0, posts: 0, postModel: nil, l2: l2, folds: folds,
                                     seed: seed, minPosts: 0, crossValidation: AccountCVFigures(rocAUC: .nan, precisionAt10: .nan, precisionAt20: .nan, logLoss: .nan),
                                     handFormulaROCAUC: nil, strongestFeatures: [])
         let model = AccountModel(label: "", features: features, means: means, scales: scales, weights: f.weights, bias: f.bias,
-                                 calibration: .identity, card: card)
+                                 clip: clip, calibration: .identity, card: card)
         return (model, f)
     }
 

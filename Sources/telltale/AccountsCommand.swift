@@ -19,7 +19,9 @@ struct AccountsCommand: ParsableCommand {
         e.g. 2024-03-05T09:30:00+08:00 or ...Z, or epoch seconds). A post without an author is counted \
         under (unknown); one without a readable time is counted without a time; every such line is \
         reported (stderr, or all of them with --problems) and never stops the run.
-        Ranking: \(LeadScore.explanation)
+        Ranking: by the account model (Models/accounts.model when present, or --account-model): its \
+        calibrated probability, with the largest contributions as reasons. Fallback (--hand-lead, \
+        --no-scores, no account model): \(LeadScore.explanation)
         """
     )
 

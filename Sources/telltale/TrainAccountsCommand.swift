@@ -35,6 +35,9 @@ struct TrainAccountsCommand: ParsableCommand {
     @Option(name: .long, help: "L2 penalty λ on the standardised weights (larger: smaller weights).")
     var l2 = 10.0
 
+    @Option(name: .long, help: "Standardised values are clipped to ±clip standard deviations (no extrapolation past the training accounts).")
+    var clip = 3.0
+
     @Option(name: .long, help: "Cross-validation folds (by author, stratified).")
     var folds = 5
 
@@ -63,6 +66,7 @@ struct TrainAccountsCommand: ParsableCommand {
         guard (1...64).contains(threads) else { throw ValidationError("--threads must be 1...64, got \(threads)") }
         guard (2...20).contains(folds) else { throw ValidationError("--folds must be 2...20, got \(folds)") }
         guard l2 > 0, l2.isFinite else { throw ValidationError("--l2 must be a positive number, got \(l2)") }
+        guard clip > 0, clip.isFinite else { throw ValidationError("--clip must be a positive number, got \(clip)") }
         guard minPosts >= 1 else { throw ValidationError("--min-posts must be at least 1") }
         guard (0.3...1).contains(similarity) else { throw ValidationError("--similarity must be between 0.3 and 1, got \(similarity)") }
     }
@@ -102,6 +106,7 @@ struct TrainAccountsCommand: ParsableCommand {
         trainer.l2 = l2
         trainer.folds = folds
         trainer.seed = seed
+        trainer.clip = clip
         let card = AccountModelCard(trainedOn: Self.fileName(input), authors: 0, positives: 0, posts: posts,
                                     postModel: Self.fileName(postModelPath), l2: l2, folds: folds, seed: seed, minPosts: minPosts,
                                     crossValidation: .init(rocAUC: .nan, precisionAt10: .nan, precisionAt20: .nan, logLoss: .nan),
@@ -118,7 +123,7 @@ struct TrainAccountsCommand: ParsableCommand {
     static func report(_ m: AccountModel) -> String {
         let c = m.card, cv = c.crossValidation
         var s = "Account model: \(c.authors) accounts (\(c.positives) with \(m.label)=1), \(c.posts) posts, \(m.features.count) features; "
-        s += "L2 \(CampaignJSON.rounded(c.l2)); post scores from \(c.postModel ?? "-")\n"
+        s += "L2 \(CampaignJSON.rounded(c.l2)), values clipped to ±\(CampaignJSON.rounded(m.clip)) SD; post scores from \(c.postModel ?? "-")\n"
         s += "Cross-validation by author (\(c.folds) folds, stratified, seed \(c.seed)), out of fold:\n"
         s += "  ROC-AUC \(f3(cv.rocAUC))  precision@10 \(f3(cv.precisionAt10))  precision@20 \(f3(cv.precisionAt20))  log loss \(f3(cv.logLoss))\n"
         s += "  hand formula (flag + workday + duplicate) / 3 on the same accounts: ROC-AUC \(c.handFormulaROCAUC.map(f3) ?? "-")\n"

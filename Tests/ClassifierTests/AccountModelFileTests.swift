@@ -4,7 +4,7 @@ import Testing
 
 private func sampleModel() -> AccountModel {
     AccountModel(label: "state_linked", features: ["hashtag_share", "link_share"], means: [0.2, 0.7], scales: [0.1, 0.3],
-                 weights: [0.6, -0.4], bias: -0.1, calibration: .platt(a: 1.5, b: 0.2),
+                 weights: [0.6, -0.4], bias: -0.1, clip: 3, calibration: .platt(a: 1.5, b: 0.2),
                  card: AccountModelCard(trainedOn: "x.jsonl", authors: 20, positives: 10, posts: 160, postModel: "p.model", l2: 10,
                                         folds: 5, seed: 1, minPosts: 3,
                                         crossValidation: .init(rocAUC: 0.9, precisionAt10: 1, precisionAt20: 0.8, logLoss: 0.4),
@@ -23,6 +23,8 @@ private func sampleModel() -> AccountModel {
     let c = m.contributions([0.5, 0.1])
     #expect(abs(c[0] - 1.8) < 1e-12 && abs(c[1] - 0.8) < 1e-12)
     #expect(abs(m.probability([0.5, 0.1]) - 1 / (1 + exp(-(1.5 * 2.5 + 0.2)))) < 1e-12)
+    // Beyond 3 standard deviations a value counts as 3.
+    #expect(abs(m.contributions([5, 0.7])[0] - 1.8) < 1e-12)
 }
 
 @Test func damagedAccountModelFilesNameTheProblem() throws {
