@@ -43,7 +43,7 @@ public enum Explanation {
 
     /// A feature name without a trailing threshold such as " (≥ 0.1)" or " (< 0.05)".
     static func displayName(_ name: String) -> String {
-        guard name.hasSuffix(")"), let open = name.lastIndex(of: "("), open > name.startIndex else { return name }
+        guard name.utf8.last == UInt8(ascii: ")"), let open = name.lastIndex(of: "("), open > name.startIndex else { return name }
         let space = name.index(before: open)
         guard name[space] == " " else { return name }
         let inside = name[name.index(after: open)...]

@@ -15,6 +15,13 @@ public final class Scorer {
     private let hasGates: Bool
     private var vector = FeatureVector()
     private var rawScores: [Float] = []
+    private var search = ReasonSearch()
+    /// The post's features again, with names for the buckets `ReasonSearch` asked for.
+    private var namedVector = FeatureVector()
+    private var explainLanes: [Int] = []
+    /// How often `ReasonSearch` could not decide a label's reasons from the buckets it named and
+    /// had to name more (for tests: hash collisions make it happen).
+    private(set) var reasonSearchRetries = 0
 
     /// A scorer for `model`; `thresholds` overrides the model's default threshold for some labels
     /// (e.g. from `--threshold off_topic=0.8`).
@@ -61,14 +68,17 @@ public final class Scorer {
 
     /// The hot path: scores UTF-8 `text` into `result`, reusing its arrays (no allocation per post
     /// once they have grown, unless `explain` is on). Gates (`ModelHeader.gates`) are applied
-    /// after the linear score: a gated label gets 0 or nil and is never flagged.
+    /// after the linear score: a gated label gets 0 or nil and is never flagged. With `explain`, a
+    /// flagged post is extracted a second time, naming only the features that can be reasons
+    /// (`ReasonSearch`); scores are the same with and without it.
     public func score(text: UnsafeBufferPointer<UInt8>, parent given: UnsafeBufferPointer<UInt8>?,
                       explain: Bool, k: Int, into result: inout PostScore) {
         // An empty or white-space-only parent is no parent: a reply label is `null`, not a guess.
         let blankParent = given.map(BlankText.isBlank) ?? false
         let parent = blankParent ? nil : given
-        extractor.extract(text: text, parent: parent, into: &vector, names: explain)
+        extractor.extract(text: text, parent: parent, into: &vector, names: false)
         core.score(vector, into: &rawScores)
+        explainLanes.removeAll(keepingCapacity: true)
         result.reset(labels: model.labels)
         result.script = hasGates ? extractor.scriptSummary : ScriptSummary()
         for lane in 0..<model.labelCount {
@@ -95,10 +105,37 @@ public final class Scorer {
             result.probabilities.append(p)
             if p >= thresholds[lane] {
                 result.flags.append(model.labels[lane])
-                if explain {
-                    result.reasons[model.labels[lane]] = Explanation.reasons(label: lane, vector: vector, core: core, k: k)
+                if explain { explainLanes.append(lane) }
+            }
+        }
+        if !explainLanes.isEmpty { explainFlags(text: text, parent: parent, k: k, into: &result) }
+    }
+
+    /// Fills `result.reasons` for the labels in `explainLanes`; `vector` holds the post's features.
+    private func explainFlags(text: UnsafeBufferPointer<UInt8>, parent: UnsafeBufferPointer<UInt8>?, k: Int,
+                              into result: inout PostScore) {
+        var lanes = explainLanes
+        // Name the likeliest buckets; if collisions leave a label undecided, name more, then all.
+        for candidates in [k + 2, 16 * (k + 4)] {
+            let found = search.candidates(labels: lanes, vector: vector, core: core, count: candidates)
+            let buckets = found.flatMap(\.buckets)
+            let bounds = found.map(\.bound)
+            extractor.extract(text: text, parent: parent, into: &namedVector, namingBuckets: buckets, previous: vector)
+            var undecided: [Int] = []
+            for (lane, bound) in zip(lanes, bounds) {
+                if let reasons = ReasonSearch.reasons(label: lane, vector: namedVector, core: core, k: k, bound: bound) {
+                    result.reasons[model.labels[lane]] = reasons
+                } else {
+                    undecided.append(lane)
                 }
             }
+            lanes = undecided
+            if lanes.isEmpty { return }
+            reasonSearchRetries += lanes.count
+        }
+        extractor.extract(text: text, parent: parent, into: &vector, names: true)
+        for lane in lanes {
+            result.reasons[model.labels[lane]] = Explanation.reasons(label: lane, vector: vector, core: core, k: k)
         }
     }
 

@@ -38,12 +38,12 @@ extension FeatureExtractor {
             for i in 0..<n {
                 var h = FeatureHash.combine(s, hs[i])
                 w.append(h)
-                if names { v.names.append("word `\(wordNames[i])`") }
+                if names { recordName(w, into: &v) { "word `\(wordNames[i])`" } }
                 var j = i + 1
                 while j < n && j - i < maxN {
                     h = FeatureHash.combine(h, hs[j])
                     w.append(h)
-                    if names { v.names.append("n-gram `\(wordNames[i...j].joined(separator: " "))`") }
+                    if names { recordName(w, into: &v) { "n-gram `\(wordNames[i...j].joined(separator: " "))`" } }
                     j += 1
                 }
             }
@@ -92,9 +92,11 @@ extension FeatureExtractor {
                 word[len + 1] = UInt8(ascii: ">")
                 let total = len + 2
                 w.reserve(total * (maxN - minN + 1))
-                if !names && (minN == 2 || minN == 3) && maxN == 5 {
+                if (!names || filtering) && (minN == 2 || minN == 3) && maxN == 5 {
+                    let before = w.count
                     FeatureExtractor.charGramsTo5(UnsafeBufferPointer(rebasing: word[0..<total]), from: minN, seed: s, into: &w)
-                    continue
+                    if !names || (!wantsName(in: w, from: before) && !FeatureExtractor.hasNonASCII(word, total)) { continue }
+                    w.count = before  // a feature of this word is to be named: hash it again below
                 }
                 for a in 0..<total {
                     var h = s
@@ -105,13 +107,23 @@ extension FeatureExtractor {
                         b += 1
                         if b - a >= minN {
                             w.append(h)
-                            if names { v.names.append("characters `\(String(decoding: UnsafeBufferPointer(rebasing: word[a..<b]), as: UTF8.self))`") }
+                            if names {
+                                // Cut inside a character: the name shows U+FFFD, shared with other n-grams.
+                                let cut = word[a] & 0xC0 == 0x80 || (b < total && word[b] & 0xC0 == 0x80)
+                                recordName(w, into: &v, always: cut) { "characters `\(String(decoding: UnsafeBufferPointer(rebasing: word[a..<b]), as: UTF8.self))`" }
+                            }
                         }
                     }
                 }
             }
         }
         endFamily(w, into: &v)
+    }
+
+    /// Whether the first `count` bytes of `word` hold a non-ASCII byte.
+    static func hasNonASCII(_ word: UnsafeMutableBufferPointer<UInt8>, _ count: Int) -> Bool {
+        for i in 0..<count where word[i] >= 0x80 { return true }
+        return false
     }
 
     /// The byte `minN`–5 grams of `word` (`minN` 2 or 3), in the same order as the general loop (by
@@ -181,7 +193,7 @@ extension FeatureExtractor {
                 if k >= 2 { h = FeatureHash.combine(h, UInt64(previous.1)) }
                 h = FeatureHash.combine(h, UInt64(previous.2))
                 w.append(h)
-                if names { v.names.append("Han `\(FeatureExtractor.hanName(previous, k))`") }
+                if names { recordName(w, into: &v) { "Han `\(FeatureExtractor.hanName(previous, k))`" } }
             }
         }
         endFamily(w, into: &v)

@@ -34,6 +34,22 @@ public final class FeatureExtractor {
     /// `FeatureHash.hash(key, seed: pairSeed)` of every `PairFeatures.indicatorKeys` entry.
     let pairKeyHashes: [UInt64]
     var recordNames = false
+    /// With `recordNames`, name only the buckets set in `nameFilter` (see `FeatureExtractor+Naming`).
+    var filtering = false
+    var nameFilter: [UInt64] = []
+    /// FNV-1a of a name's UTF-8 → its index in `nameTable` (filtered naming keeps each name once).
+    var nameIDs: [UInt64: Int32] = [:]
+    /// The text and parent are those of the previous extraction: their analysis is reused.
+    var reuseAnalysis = false
+    /// The reply–parent similarity of the last extraction with a parent (reused with the analysis).
+    var lastSimilarity = PairSimilarity()
+    /// Where the word, chars, han and skeleton families start in the vector, and where they end.
+    var familyStarts = [Int](repeating: 0, count: 5)
+    /// While naming (`extract(namingBuckets:previous:)`): the previous extraction's vector and
+    /// family starts, and whether the text has a non-ASCII byte (nil: not naming from a previous one).
+    var previousVector: FeatureVector?
+    var previousStarts: [Int] = []
+    var previousHasNonASCII: Bool?
     /// Bucket indices of the family being hashed (moved into the vector once per family).
     var indexScratch: UnsafeMutablePointer<UInt32>
     var indexScratchCapacity: Int
@@ -109,16 +125,27 @@ public final class FeatureExtractor {
         vector.removeAll()
         recordNames = names
         // The text's shape (casing, punctuation habits) is only read by the shape family.
-        analyze(text, into: &post, shape: config.uses(.shape))
+        if !reuseAnalysis { analyze(text, into: &post, shape: config.uses(.shape)) }
         post.normalized.withUnsafeBufferPointer { norm in
-            if config.uses(.word) { wordNgrams(norm, into: &vector) }
-            if config.uses(.chars) { charNgrams(norm, into: &vector) }
-            if config.uses(.han) { hanNgrams(norm, into: &vector) }
-            if config.uses(.skeleton) { skeletonNgrams(norm, into: &vector) }
+            // Each text family's start in the vector is recorded, so naming can copy a family with
+            // nothing to name from the previous extraction instead of hashing it again.
+            familyStarts[0] = vector.indices.count
+            if config.uses(.word) && !copyFamily(0, into: &vector) { wordNgrams(norm, into: &vector) }
+            familyStarts[1] = vector.indices.count
+            if config.uses(.chars) && !(previousHasNonASCII == false && copyFamily(1, into: &vector)) { charNgrams(norm, into: &vector) }
+            familyStarts[2] = vector.indices.count
+            if config.uses(.han) && !copyFamily(2, into: &vector) { hanNgrams(norm, into: &vector) }
+            familyStarts[3] = vector.indices.count
+            if config.uses(.skeleton) && !copyFamily(3, into: &vector) { skeletonNgrams(norm, into: &vector) }
+            familyStarts[4] = vector.indices.count
             if config.uses(.script) { scriptIndicators(into: &vector) }
             if config.uses(.normalization) { normalizationIndicators(into: &vector) }
             if config.uses(.shape) { shapeIndicators(into: &vector) }
             if let parent, config.uses(.pair) {
+                if reuseAnalysis {
+                    PairFeatures.indicators(ids: lastSimilarity) { id, name in emit(pairKeyHashes[id], name, into: &vector) }
+                    return
+                }
                 analyze(parent, into: &parentPost, shape: false)
                 ContentWords.collect(norm, tokens: post.tokens, spans: post.spans, into: &content, stems: &stems)
                 parentPost.normalized.withUnsafeBufferPointer { pnorm in
@@ -129,6 +156,7 @@ public final class FeatureExtractor {
                         replyTokens: post.tokens.count, parentTokens: parentPost.tokens.count,
                         replyScript: post.dominantScript, parentScript: parentPost.dominantScript,
                         df: documentFrequencies, scratch: &pairScratch)
+                    lastSimilarity = sim
                     PairFeatures.indicators(ids: sim) { id, name in
                         emit(pairKeyHashes[id], name, into: &vector)
                     }
@@ -164,7 +192,10 @@ public final class FeatureExtractor {
             ? FeatureHash.bucket(h, bucketCount: indicatorRegion)
             : FeatureHash.bucket(h, bucketCount: bucketCount))
         v.values.append(1)
-        if recordNames { v.names.append(name()) }
+        if recordNames {
+            // Indicators are few: always named, so names that merge thresholds are complete.
+            if filtering { addName(name(), at: v.indices.count - 1, into: &v) } else { v.names.append(name()) }
+        }
     }
 
     /// A writer over `indexScratch` for one text family (no class property is touched per feature).

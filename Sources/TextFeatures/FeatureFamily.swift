@@ -124,11 +124,16 @@ public enum FeatureConfigError: Error, Equatable, CustomStringConvertible {
 
 /// A sparse vector of hashed features: parallel arrays of bucket indices and values. Indices may
 /// repeat (their values add up when scored). `names` is filled only when the extractor was asked
-/// for readable names (explanations), with one entry per index.
+/// for readable names (explanations), with one entry per index. When it was asked to name only
+/// some buckets (`FeatureExtractor.extract(..., namingBuckets:)`), `names` stays empty and
+/// `namedPositions[i]` (ascending positions in `indices`) is called `nameTable[nameIDs[i]]`.
 public struct FeatureVector: Sendable, Equatable {
     public var indices: [UInt32] = []
     public var values: [Float] = []
     public var names: [String] = []
+    public var namedPositions: [Int] = []
+    public var nameIDs: [Int32] = []
+    public var nameTable: [String] = []
 
     public init() {}
     public init(indices: [UInt32], values: [Float]) {
@@ -142,5 +147,10 @@ public struct FeatureVector: Sendable, Equatable {
         indices.removeAll(keepingCapacity: true)
         values.removeAll(keepingCapacity: true)
         names.removeAll(keepingCapacity: true)
+        if !namedPositions.isEmpty || !nameTable.isEmpty {
+            namedPositions.removeAll(keepingCapacity: true)
+            nameIDs.removeAll(keepingCapacity: true)
+            nameTable.removeAll(keepingCapacity: true)
+        }
     }
 }
