@@ -24,7 +24,9 @@ enum ModelLocator {
     /// `Models/<name>` next to the executable (installed or in `.build/`), or in the current directory.
     private static func find(_ defaultFileName: String) -> String? {
         var candidates: [String] = []
-        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        // The running binary itself (argv[0] is a bare `telltale` when it was found on the PATH).
+        let me = FileManager.default.fileExists(atPath: "/proc/self/exe") ? "/proc/self/exe" : CommandLine.arguments[0]
+        let exe = URL(fileURLWithPath: me).resolvingSymlinksInPath().deletingLastPathComponent()
         // .build/<triple>/release/telltale → repo root is 3 levels up; installed bin/ → ../share/telltale
         var dir = exe
         for _ in 0..<5 {
