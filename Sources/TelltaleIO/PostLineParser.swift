@@ -19,7 +19,8 @@ public struct PostLine {
     public var text: [UInt8] = []
     public var parent: [UInt8] = []
     public var hasParent = false
-    /// Raw JSON of the id (`"t-1"` or `17`), empty when absent.
+    /// Raw JSON of the id (`"t-1"` or `17`), empty when absent. Kept when the line has an error
+    /// after the id (or a bad byte after it), so the error record can name the post.
     public var idJSON: [UInt8] = []
     /// Extra fields requested from the parser, unescaped (nil when absent or null).
     public var extras: [String: String] = [:]
@@ -50,7 +51,11 @@ public struct PostLineParser {
         post.hasParent = false
         post.isJSON = false
         if !post.extras.isEmpty { post.extras.removeAll() }
-        if let bad = UTF8Check.firstProblem(line) { return bad }
+        if let bad = UTF8Check.firstProblem(line) {
+            // The id, when it comes before the bad byte, still names the line in its error record.
+            if bad.byte > 1 { recoverID(UnsafeBufferPointer(rebasing: line[..<(bad.byte - 1)]), into: &post) }
+            return bad
+        }
         var i = 0
         // Blanks and byte-order marks (files joined with `cat` keep theirs mid-stream) before a `{`.
         while i < line.count {
@@ -63,6 +68,19 @@ public struct PostLineParser {
         post.isJSON = true
         var p = JSONScanner(bytes: line, position: i, maxDepth: maxDepth)
         return parseObject(&p, into: &post)
+    }
+
+    /// Reads the clean bytes before a bad one as far as they go, keeping only the id found there.
+    private func recoverID(_ prefix: UnsafeBufferPointer<UInt8>, into post: inout PostLine) {
+        var i = 0
+        while i < prefix.count && (prefix[i] == 0x20 || prefix[i] == 0x09) { i += 1 }
+        guard i < prefix.count, prefix[i] == UInt8(ascii: "{") else { return }
+        var p = JSONScanner(bytes: prefix, position: i, maxDepth: maxDepth)
+        _ = parseObject(&p, into: &post)
+        post.text.removeAll(keepingCapacity: true)
+        post.parent.removeAll(keepingCapacity: true)
+        post.hasParent = false
+        if !post.extras.isEmpty { post.extras.removeAll() }
     }
 
     private func parseObject(_ p: inout JSONScanner, into post: inout PostLine) -> LineError? {

@@ -117,3 +117,16 @@ public struct ThresholdOption: Sendable, Equatable {
         targetPrecision.map { "precision ≥ \(ReportFormat.fixed($0, $0 * 100 == ($0 * 100).rounded() ? 2 : 3))" } ?? "best F1"
     }
 }
+
+extension ReportDocument {
+    /// The decimals every threshold of this report is printed with: enough for the most precise
+    /// one (a label's threshold such as 0.694, a suggested `--threshold` such as 0.9689), at least 2.
+    public var thresholdDigits: Int {
+        var digits = 2
+        for r in labels {
+            digits = max(digits, min(6, ReportFormat.decimals(String(r.evaluation.threshold))))
+            for c in r.thresholdOptions { if let s = c.suggested { digits = max(digits, min(6, ReportFormat.decimals(s))) } }
+        }
+        return digits
+    }
+}

@@ -18,6 +18,20 @@ public enum ReportFormat {
         return sign + String(n / s) + "." + fraction
     }
 
+    /// The decimals of a number typed as text: "0.9689" → 4, "0.5" → 1, "1" → 0.
+    public static func decimals(_ s: String) -> Int {
+        guard let dot = s.firstIndex(of: "."), !s.contains("e") else { return 0 }
+        return s.distance(from: dot, to: s.endIndex) - 1
+    }
+
+    /// A decimal typed as text with at least `digits` decimals: ("0.83", 4) → "0.8300" (the
+    /// same number, so a suggested `--threshold` keeps its meaning).
+    public static func padDecimals(_ s: String, _ digits: Int) -> String {
+        let have = decimals(s)
+        guard have < digits, !s.contains("e") else { return s }
+        return s + (have == 0 && !s.contains(".") ? "." : "") + String(repeating: "0", count: digits - have)
+    }
+
     /// A metric with `digits` decimals, or "n/a" when it is undefined.
     public static func metric(_ m: MetricValue, _ digits: Int = 3) -> String {
         m.value.map { fixed($0, digits) } ?? "n/a"

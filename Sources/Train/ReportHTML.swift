@@ -39,7 +39,7 @@ public enum ReportHTML {
         h += "<code>--threshold label=VALUE</code> to <code>telltale score</code>.</p>"
         h += table(ReportTables.thresholds(doc)) + "</section>\n"
 
-        for (i, r) in doc.labels.enumerated() { h += labelSection(r, index: i, excerpt: excerpt) }
+        for (i, r) in doc.labels.enumerated() { h += labelSection(r, index: i, excerpt: excerpt, thresholdDigits: doc.thresholdDigits) }
 
         if !doc.bySource.isEmpty {
             h += "<section id=\"sources\"><h2>By source</h2><p class=\"dim\">Each label at its threshold on the rows of one "
@@ -57,7 +57,7 @@ public enum ReportHTML {
         return h
     }
 
-    private static func labelSection(_ r: LabelReport, index: Int, excerpt: Int) -> String {
+    private static func labelSection(_ r: LabelReport, index: Int, excerpt: Int, thresholdDigits: Int) -> String {
         let ev = r.evaluation, m = ev.confusion
         var h = "<section class=\"label\" id=\"\(anchor(r.label, index))\"><h2>\(e(r.label))</h2><div class=\"cards\">"
         for (name, value) in [("precision", ev.precision), ("recall", ev.recall), ("F1", ev.f1), ("ROC-AUC", ev.rocAUC),
@@ -65,7 +65,7 @@ public enum ReportHTML {
             let title = value.value == nil ? " title=\"\(e(value.reason ?? "undefined"))\"" : ""
             h += "<div class=\"card\"\(title)><div class=\"value\">\(ReportFormat.metric(value))</div><div class=\"name\">\(name)</div></div>"
         }
-        h += "</div><div class=\"row\"><table class=\"confusion\"><caption>At threshold \(ReportFormat.fixed(ev.threshold, 2))</caption>"
+        h += "</div><div class=\"row\"><table class=\"confusion\"><caption>At threshold \(ReportFormat.fixed(ev.threshold, thresholdDigits))</caption>"
         h += "<tr><th></th><th>flagged</th><th>not flagged</th></tr>"
         h += "<tr><th>labelled 1</th><td class=\"good\">TP \(m.truePositives)</td><td class=\"bad\">FN \(m.falseNegatives)</td></tr>"
         h += "<tr><th>labelled 0</th><td class=\"bad\">FP \(m.falsePositives)</td><td class=\"good\">TN \(m.trueNegatives)</td></tr></table>"

@@ -36,7 +36,7 @@ public enum ReportMarkdown {
         for r in doc.labels {
             let e = r.evaluation, m = e.confusion
             out += "\n## \(ReportEscape.markdown(r.label))\n\n"
-            out += "At threshold \(ReportFormat.fixed(e.threshold, 2)): TP \(m.truePositives), FP \(m.falsePositives), "
+            out += "At threshold \(ReportFormat.fixed(e.threshold, doc.thresholdDigits)): TP \(m.truePositives), FP \(m.falsePositives), "
                 + "TN \(m.trueNegatives), FN \(m.falseNegatives)" + (e.unscored > 0 ? "; \(e.unscored) rows not scored (not applicable)" : "") + ".\n"
             let sweep = ReportTables.sweep(r)
             if !sweep.rows.isEmpty { out += "\nThreshold sweep:\n\n" + sweep.markdown() }

@@ -7,7 +7,7 @@ public enum ReportTables {
                                       "ROC-AUC", "PR-AUC", "log loss", "ECE"])
         for r in doc.labels {
             let e = r.evaluation
-            t.append([e.label, ReportFormat.fixed(e.threshold, 2), String(e.support), String(e.positives),
+            t.append([e.label, ReportFormat.fixed(e.threshold, doc.thresholdDigits), String(e.support), String(e.positives),
                       m(e.precision), m(e.recall), m(e.f1), m(e.rocAUC), m(e.prAUC), m(e.logLoss), m(e.expectedCalibrationError)])
         }
         let a = doc.macro
@@ -21,7 +21,7 @@ public enum ReportTables {
         var t = ReportTable(headers: ["label", "threshold", "TP", "FP", "TN", "FN", "unscored"])
         for r in doc.labels {
             let e = r.evaluation, c = e.confusion
-            t.append([e.label, ReportFormat.fixed(e.threshold, 2), String(c.truePositives), String(c.falsePositives),
+            t.append([e.label, ReportFormat.fixed(e.threshold, doc.thresholdDigits), String(c.truePositives), String(c.falsePositives),
                       String(c.trueNegatives), String(c.falseNegatives), String(e.unscored)])
         }
         return t
@@ -37,7 +37,8 @@ public enum ReportTables {
                     t.append([r.label, c.goal, "not reached", "", "", "", ""])
                     continue
                 }
-                t.append([r.label, c.goal, c.suggested ?? String(p.threshold), m(p.precision), m(p.recall), m(p.f1),
+                t.append([r.label, c.goal, ReportFormat.padDecimals(c.suggested ?? String(p.threshold), doc.thresholdDigits),
+                          m(p.precision), m(p.recall), m(p.f1),
                           String(p.confusion.predictedPositives)])
             }
         }

@@ -27,8 +27,8 @@ public enum ReportText {
         }
         if examples > 0 {
             for r in doc.labels {
-                out += mistakes(r.falsePositives.prefix(examples), title: "\(r.label): worst false positives (labelled 0, score ≥ \(ReportFormat.fixed(r.evaluation.threshold, 2)))", excerpt: excerpt)
-                out += mistakes(r.falseNegatives.prefix(examples), title: "\(r.label): worst false negatives (labelled 1, score < \(ReportFormat.fixed(r.evaluation.threshold, 2)))", excerpt: excerpt)
+                out += mistakes(r.falsePositives.prefix(examples), title: "\(r.label): worst false positives (labelled 0, score ≥ \(ReportFormat.fixed(r.evaluation.threshold, doc.thresholdDigits)))", excerpt: excerpt)
+                out += mistakes(r.falseNegatives.prefix(examples), title: "\(r.label): worst false negatives (labelled 1, score < \(ReportFormat.fixed(r.evaluation.threshold, doc.thresholdDigits)))", excerpt: excerpt)
             }
         }
         return out

@@ -77,7 +77,7 @@ struct AccountsCommand: ParsableCommand {
     var top = 20
 
     @Option(name: .long, help: "Scoring threads (reading and aggregation run on one more thread, overlapped).")
-    var threads = 1
+    var threads: Int = ThreadsDefault.value
 
     @Option(name: .long, help: "Longest line accepted, in bytes; longer lines are reported and skipped.")
     var maxLineBytes: Int = 64 << 20

@@ -48,7 +48,7 @@ struct EvalCommand: ParsableCommand {
     var topErrors: Int = 5
 
     @Option(name: .long, help: "Scoring threads.")
-    var threads: Int = 1
+    var threads: Int = ThreadsDefault.value
 
     @Option(name: .long, help: "Corpus format when the file extension does not say: jsonl, fasttext, tsv.")
     var format: String?
@@ -82,6 +82,8 @@ struct EvalCommand: ParsableCommand {
 
         let collector = EvaluationCollector(labels: loaded.labels, thresholds: scorer.thresholds, topErrors: topErrors)
         let corpusFormat = format.flatMap(CorpusFormat.init(rawValue:))
+        // Ctrl-C stops at the next batch, writes nothing and says so (exit 130).
+        Interrupt.install()
         let progress = Progress(label: "evaluated", unit: "rows")
         var files: [ReportDataFile] = []
         var batch: [CorpusRecord] = []
@@ -96,6 +98,12 @@ struct EvalCommand: ParsableCommand {
             }
             var more = true
             while more {
+                if Interrupt.requested != 0 {
+                    // Nothing is written on the way: the scores file is a temporary one until the end.
+                    scoresFile?.discard()
+                    printError("telltale: interrupted after \(collector.rows) rows: no report or scores file was written (files of an earlier run are kept)")
+                    throw ExitCode(130)
+                }
                 batch.removeAll(keepingCapacity: true)
                 do {
                     while batch.count < batchSize, let r = try reader.next() { batch.append(r) }

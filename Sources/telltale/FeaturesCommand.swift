@@ -43,9 +43,12 @@ struct FeaturesCommand: ParsableCommand {
                 problem = parser.parse(raw, into: &post)
             }
             if let problem {
-                let err = try JSONSerialization.data(withJSONObject: ["line": lineNumber, "error": problem.description] as [String: Any],
-                                                     options: [.sortedKeys, .withoutEscapingSlashes])
-                out.write(Array(err) + [0x0A])
+                // The same record as `score` writes: {"line":N,"id":ID (when read),"error":"..."}.
+                var record = Array("{\"line\":\(lineNumber),".utf8)
+                if case .text = read, !post.idJSON.isEmpty { record += Array("\"id\":".utf8) + post.idJSON + [UInt8(ascii: ",")] }
+                record += Array("\"error\":".utf8)
+                JSONWriter.appendString(problem.description, to: &record)
+                out.write(record + Array("}\n".utf8))
                 if out.isClosed { return }
                 continue
             }

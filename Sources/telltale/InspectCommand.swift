@@ -3,6 +3,7 @@ import Classifier
 import Foundation
 import TelltaleIO
 import TextFeatures
+import Train
 
 /// `telltale inspect M`: the model card — labels, features, provenance, metrics, top features.
 struct InspectCommand: ParsableCommand {
@@ -53,25 +54,32 @@ struct InspectCommand: ParsableCommand {
         var lines: [String] = []
         lines.append("Telltale model \(try ModelLocator.resolve(model))")
         lines.append("")
-        lines.append("labels: " + h.labels.enumerated().map { i, l in
-            "\(l) (threshold \(fmt(h.thresholds[i])), \(describe(h.calibration[i]))\(h.needsParent.contains(l) ? ", needs parent" : ""))"
-        }.joined(separator: "; "))
+        let digits = h.thresholds.map { ReportFormat.decimals(String($0)) }.reduce(2) { max($0, min($1, 6)) }
+        lines.append("labels:")
+        for (i, l) in h.labels.enumerated() {
+            lines += wrap("  \(l): threshold \(ReportFormat.fixed(h.thresholds[i], digits)), \(describe(h.calibration[i]))"
+                + (h.needsParent.contains(l) ? ", needs parent" : ""), indent: "    ")
+        }
         let f = h.features
-        lines.append("features: 2^\(f.bucketBits) = \(f.bucketCount) buckets; families \(f.families.map(\.rawValue).joined(separator: ", ")); word 1–\(f.maxWordNgram) grams, Latin byte \(f.minCharNgram)–\(f.maxCharNgram) grams\(f.charsOfFunctionWords ? "" : " (not of function words)"), Han 1–\(f.maxHanNgram) grams"
+        lines += wrap("features: 2^\(f.bucketBits) = \(f.bucketCount) buckets; families \(f.families.map(\.rawValue).joined(separator: ", ")); word 1–\(f.maxWordNgram) grams, Latin byte \(f.minCharNgram)–\(f.maxCharNgram) grams\(f.charsOfFunctionWords ? "" : " (not of function words)"), Han 1–\(f.maxHanNgram) grams"
             + (f.uses(.skeleton) ? ", skeleton \(f.minSkeletonNgram)–\(f.maxSkeletonNgram) grams" : ""))
-        lines.append("gates: " + describeGates(h))
+        lines += wrap("gates: " + describeGates(h))
         let p = h.provenance
-        lines.append("trained: \(p.algorithm), seed \(p.seed), at \(p.trainedAt)")
-        if !p.options.isEmpty { lines.append("options: " + p.options.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")) }
-        for d in p.data { lines.append("data: \(d.path) (\(d.rows) rows, \(d.hash))") }
-        if !p.software.isEmpty { lines.append("software: " + p.software.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")) }
+        lines += wrap("trained: \(p.algorithm), seed \(p.seed), at \(p.trainedAt)")
+        if !p.options.isEmpty { lines += wrap("options: " + p.options.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")) }
+        for d in p.data { lines += wrap("data: \(d.path) (\(d.rows) rows, \(d.hash))") }
+        if !p.software.isEmpty { lines += wrap("software: " + p.software.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")) }
         if !h.metrics.isEmpty {
+            // One row per metric, one column per label: fits 100 columns however many metrics.
             lines.append("")
             lines.append("dev metrics:")
             let keys = Array(Set(h.metrics.values.flatMap(\.keys))).sorted()
-            lines.append(pad("label", 16) + keys.map { pad($0, 11) }.joined())
-            for l in h.labels where h.metrics[l] != nil {
-                lines.append(pad(l, 16) + keys.map { pad(h.metrics[l]?[$0].map(fmt) ?? "-", 11) }.joined())
+            let labels = h.labels.filter { h.metrics[$0] != nil }
+            let first = max(6, keys.map(\.count).max() ?? 0) + 2
+            let width = max(10, labels.map(\.count).max() ?? 0) + 2
+            lines.append("  " + pad("metric", first) + labels.map { leftPad($0, width) }.joined())
+            for k in keys {
+                lines.append("  " + pad(k, first) + labels.map { leftPad(h.metrics[$0]?[k].map(fmt) ?? "-", width) }.joined())
             }
         }
         for (i, l) in h.labels.enumerated() where i < h.topFeatures.count {
@@ -80,11 +88,11 @@ struct InspectCommand: ParsableCommand {
             lines.append("")
             lines.append("\(l) — strongest features for:")
             for nf in feats.filter({ $0.weight > 0 }).sorted(by: { $0.weight > $1.weight }).prefix(top) {
-                lines.append("  +\(fmt(Double(nf.weight)))  \(nf.name)")
+                lines += wrap("  " + leftPad(ReportFormat.fixed(Double(nf.weight), 2), 7, sign: true) + "  \(nf.name)", indent: "           ")
             }
             lines.append("\(l) — strongest features against:")
             for nf in feats.filter({ $0.weight < 0 }).sorted(by: { $0.weight < $1.weight }).prefix(top) {
-                lines.append("  \(fmt(Double(nf.weight)))  \(nf.name)")
+                lines += wrap("  " + leftPad(ReportFormat.fixed(Double(nf.weight), 2), 7, sign: true) + "  \(nf.name)", indent: "           ")
             }
         }
         Self.emit(lines.joined(separator: "\n"))
@@ -114,4 +122,29 @@ struct InspectCommand: ParsableCommand {
 }
 
 func fmt(_ x: Double) -> String { String(format: "%.4g", x) }
+
+/// `s` right-aligned in `n` columns (`sign`: a leading + on positive numbers).
+func leftPad(_ s: String, _ n: Int, sign: Bool = false) -> String {
+    let t = sign && !s.hasPrefix("-") ? "+" + s : s
+    return t.count >= n ? " " + t : String(repeating: " ", count: n - t.count) + t
+}
+
+/// `text` broken at spaces into lines of at most `width` columns, continuation lines starting
+/// with `indent` (a word longer than a line stays whole).
+func wrap(_ text: String, width: Int = 100, indent: String = "  ") -> [String] {
+    var lines: [String] = []
+    let lead = String(text.prefix { $0 == " " })
+    var line = lead
+    for word in text.dropFirst(lead.count).split(separator: " ", omittingEmptySubsequences: false) {
+        let candidate = line == lead ? line + word : line + " " + word
+        if candidate.count > width && !line.isEmpty && line != indent {
+            lines.append(line)
+            line = indent + word
+        } else {
+            line = candidate
+        }
+    }
+    if !line.isEmpty { lines.append(line) }
+    return lines
+}
 func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s + " " : s + String(repeating: " ", count: n - s.count) }

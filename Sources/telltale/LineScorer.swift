@@ -34,7 +34,7 @@ final class LineScorer: BatchWorker, @unchecked Sendable {
                 }
                 let line = UnsafeBufferPointer(rebasing: arena[batch.starts[i]..<batch.ends[i]])
                 if let err = parser.parse(line, into: &post) {
-                    out.appendError(line: number, err.description)
+                    out.appendError(line: number, id: post.idJSON, err.description)
                     continue
                 }
                 score(into: out)

@@ -61,9 +61,16 @@ final class ChunkOutput: @unchecked Sendable {
         firstError = nil
     }
 
-    /// Appends `{"line":N,"error":"..."}`.
-    func appendError(line: Int, _ message: String) {
-        bytes.append(contentsOf: "{\"line\":\(line),\"error\":".utf8)
+    /// Appends `{"line":N,"error":"..."}`, or `{"line":N,"id":ID,"error":"..."}` when the post's
+    /// id (raw JSON) could be read.
+    func appendError(line: Int, id: [UInt8] = [], _ message: String) {
+        bytes.append(contentsOf: "{\"line\":\(line),".utf8)
+        if !id.isEmpty {
+            bytes.append(contentsOf: "\"id\":".utf8)
+            bytes.append(contentsOf: id)
+            bytes.append(UInt8(ascii: ","))
+        }
+        bytes.append(contentsOf: "\"error\":".utf8)
         JSONWriter.appendString(message, to: &bytes)
         bytes.append(contentsOf: "}\n".utf8)
         lineEnds.append(bytes.count)

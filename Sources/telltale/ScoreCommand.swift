@@ -36,7 +36,7 @@ struct ScoreCommand: ParsableCommand {
     var reasons: Int = 3
 
     @Option(name: .long, help: "Scoring threads (output order is kept).")
-    var threads: Int = 1
+    var threads: Int = ThreadsDefault.value
 
     @Flag(name: .long, help: "Stop at the first unreadable line (exit status 2).")
     var strict = false

@@ -21,8 +21,11 @@ struct Telltale: ParsableCommand {
 @main
 enum TelltaleMain {
     static func main() {
+        // The subcommand being run, once parsed: a usage error it finds names its own usage.
+        var parsed: ParsableCommand.Type?
         do {
             var command = try Telltale.parseAsRoot()
+            parsed = type(of: command)
             try command.run()
         } catch let e as ExitCodeMessage {
             printErrorLine("Error: \(e.message)")
@@ -30,8 +33,14 @@ enum TelltaleMain {
         } catch {
             let code = Telltale.exitCode(for: error)
             if code == .validationFailure {
-                let message = Telltale.fullMessage(for: error)
-                printErrorLine(message)
+                if let sub = parsed, sub != Telltale.self {
+                    let name = sub.configuration.commandName ?? "\(sub)"
+                    printErrorLine("Error: \(Telltale.message(for: error))\n"
+                        + "Usage: \(Telltale.usageString(for: sub))\n"
+                        + "  See 'telltale \(name) --help' for more information.")
+                } else {
+                    printErrorLine(Telltale.fullMessage(for: error))
+                }
                 exit(1)
             }
             Telltale.exit(withError: error)

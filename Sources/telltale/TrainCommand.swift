@@ -123,7 +123,7 @@ struct TrainCommand: ParsableCommand {
     var trainedAt: String?
 
     @Option(name: .long, help: "Threads for feature extraction.")
-    var threads: Int = 2
+    var threads: Int = ThreadsDefault.value
 
     @Flag(name: .long, help: "Stop at the first bad corpus line.")
     var strict = false
@@ -212,6 +212,7 @@ struct TrainCommand: ParsableCommand {
 
         let result: TrainingResult
         do {
+            TrainInterrupt.install(out: out)
             result = try TrainingPipeline(options: o).run(data: data, dev: dev)
         } catch {
             if case .corpus(let e) = error, e.isReadFailure { throw ExitCodeMessage(message: "\(error)", code: 1) }
@@ -221,9 +222,18 @@ struct TrainCommand: ParsableCommand {
             printStderr("telltale: \(r.path): skipped \(r.skipped) bad lines (first: \(r.errors.first.map { "\($0)" } ?? "?"))")
         }
         do {
+            TrainInterrupt.writing = 1
             try result.model.write(to: out)
         } catch {
+            TrainInterrupt.writing = 0
             throw ValidationErrorMessage("\(error)")
+        }
+        // From here an interrupt finds the model complete, and says so.
+        TrainInterrupt.setMessage("telltale: interrupted: the model was written to '\(out)' (complete)\n")
+        TrainInterrupt.writing = 0
+        if TrainInterrupt.pending != 0 {
+            printStderr("telltale: interrupted: the model was written to '\(out)' (complete)")
+            throw ExitCode(130)
         }
         for l in gateLabels where !result.labels.contains(l) {
             printStderr("telltale: --gate \(l): the data has no label `\(l)` (labels: \(result.labels.joined(separator: ", "))); gate ignored")
