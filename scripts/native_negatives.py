@@ -14,7 +14,9 @@ answers). Two sources of native text in other registers, used without their own 
            templated) and every Skeptics answer. Source tags keep their names.
   ud       (--ud) sentences of the gold part-of-speech data (../shared/pos: UD English EWT and GUM:
            blogs, reviews, e-mail, answers, fiction, academic, spoken ...), detokenised (`do n't` →
-           `don't`), sentences of 4+ tokens; sources `ud-ewt` / `ud-gum`.
+           `don't`), sentences of 4+ tokens; sources `ud-ewt` / `ud-gum`. Only the *-dev files:
+           the *-test files (`--no-answers --ud --ud-split test`) are never trained on, they probe
+           everyday native English (scripts/everyday-english-probe.sh).
 """
 import argparse
 import json
@@ -69,10 +71,10 @@ def detokenize(tokens):
     return out
 
 
-def ud_sentences(pos_dir):
+def ud_sentences(pos_dir, split="dev"):
     rows = []
     for name in sorted(os.listdir(pos_dir)):
-        if not name.endswith(".tsv"):
+        if not name.endswith(f"-{split}.tsv"):
             continue
         tokens, k = [], 0
         with open(os.path.join(pos_dir, name), encoding="utf-8") as f:
@@ -99,11 +101,13 @@ def main():
     ap.add_argument("--medquad", type=int, default=1500)
     ap.add_argument("--no-answers", action="store_true")
     ap.add_argument("--ud", action="store_true")
+    ap.add_argument("--ud-split", default="dev", choices=("dev", "test"),
+                    help="which UD files (default dev: the test files are the everyday-English probe)")
     ap.add_argument("--seed", type=int, default=1)
     a = ap.parse_args()
     rows = [] if a.no_answers else native_answers(a.corpora, "train", a.medquad, a.seed)
     if a.ud:
-        rows += ud_sentences(a.pos or os.path.join(os.path.dirname(os.path.abspath(a.corpora)), "pos"))
+        rows += ud_sentences(a.pos or os.path.join(os.path.dirname(os.path.abspath(a.corpora)), "pos"), a.ud_split)
     with open(a.out, "w", encoding="utf-8") as f:
         for r in rows:
             f.write(json.dumps(r, ensure_ascii=False) + "\n")
