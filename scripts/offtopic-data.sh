@@ -1,0 +1,24 @@
+# off_topic training data prep, sourced by scripts/train-default.sh (the default model) and
+# scripts/offtopic-eval.sh (the off_topic measurements), so the eval measures what ships.
+# Override for experiments: OT_SWAP_FRACTION=0.5 OT_SWAP_WEIGHT=0.3.
+
+# Fraction of the genuine own-answer rows that are also added under another question of their site
+# as off-topic (scripts/offtopic-swaps.py), and the weight of those swap rows (× after
+# --source-weights balanced, through --source-weight off_topic:-swap=W).
+OT_SWAP_FRACTION=${OT_SWAP_FRACTION:-0}
+OT_SWAP_WEIGHT=${OT_SWAP_WEIGHT:-1}
+OT_WEIGHTS=()
+if [ "$OT_SWAP_WEIGHT" != 1 ]; then OT_WEIGHTS=(--source-weight "off_topic:-swap=$OT_SWAP_WEIGHT"); fi
+
+# ot_train_rows CORPORA OUT.jsonl: off_topic/train.jsonl, each genuine answer once more wearing the
+# decorations of an off-topic tweet (scripts/augment-artefacts.py); the same-site swaps are added
+# first (off-topic rows, so they are not decorated themselves).
+ot_train_rows() {
+  local raw="$1/off_topic/train.jsonl"
+  if [ "$OT_SWAP_FRACTION" != 0 ]; then
+    python3 scripts/offtopic-swaps.py "$raw" "$2.swapped" --append --seed 1 --fraction "$OT_SWAP_FRACTION"
+    raw="$2.swapped"
+  fi
+  python3 scripts/augment-artefacts.py off_topic "$raw" "$2" --seed 1 --decorate 0
+  rm -f "$2.swapped"
+}
