@@ -12,13 +12,15 @@ if [ "$OT_SWAP_WEIGHT" != 1 ]; then OT_WEIGHTS=(--source-weight "off_topic:-swap
 
 # ot_train_rows CORPORA OUT.jsonl: off_topic/train.jsonl, each genuine answer once more wearing the
 # decorations of an off-topic tweet (scripts/augment-artefacts.py); the same-site swaps are added
-# first (off-topic rows, so they are not decorated themselves).
+# first (off-topic rows, so they are not decorated themselves); last, off_topic is made
+# unknown on the replies in Chinese (scripts/drop-han-replies.py says why).
 ot_train_rows() {
   local raw="$1/off_topic/train.jsonl"
   if [ "$OT_SWAP_FRACTION" != 0 ]; then
     python3 scripts/offtopic-swaps.py "$raw" "$2.swapped" --append --seed 1 --fraction "$OT_SWAP_FRACTION"
     raw="$2.swapped"
   fi
-  python3 scripts/augment-artefacts.py off_topic "$raw" "$2" --seed 1 --decorate 0
-  rm -f "$2.swapped"
+  python3 scripts/augment-artefacts.py off_topic "$raw" "$2.decorated" --seed 1 --decorate 0
+  python3 scripts/drop-han-replies.py "$2.decorated" "$2"
+  rm -f "$2.swapped" "$2.decorated"
 }

@@ -29,7 +29,10 @@ source scripts/recipe.sh
 ni_native_rows "$corpora" "$data/non_idiomatic.natives.jsonl" >&2
 cat "$corpora/non_idiomatic/train.jsonl" "$data/non_idiomatic.natives.jsonl" > "$data/non_idiomatic.train.jsonl"
 ni_decorate "$data/non_idiomatic.train.jsonl" "$data/non_idiomatic.train.decorated.jsonl" >&2
-python3 scripts/augment-artefacts.py off_topic "$corpora/off_topic/train.jsonl" "$data/off_topic.train.decorated.jsonl" --seed 1 --decorate 0 >&2
+# off_topic: the English rows with their decoration copies (scripts/offtopic-data.sh, shared with
+# scripts/offtopic-eval.sh, which measures this recipe on dev and on the same-site swap probe).
+source scripts/offtopic-data.sh
+ot_train_rows "$corpora" "$data/off_topic.train.decorated.jsonl" >&2
 
 # Without the normalization and shape families: on the real corpora they learned corpus habits
 # (emoji −4.1 for mixed_zh_en / +4.5 for off_topic, full-width, casing), so an emoji decoration
@@ -45,5 +48,6 @@ python3 scripts/augment-artefacts.py off_topic "$corpora/off_topic/train.jsonl" 
   --labels non_idiomatic mixed_zh_en off_topic \
   --features "${NI_FEATURES[@]}" pair \
   "${NI_OPTIONS[@]}" \
+  "${OT_WEIGHTS[@]}" \
   --out "$out"
 sha256sum "$out"

@@ -8,8 +8,11 @@ public enum ContentWords {
 
     /// Appends the content-word hashes of `tokens` in `text` to `out` (cleared first). Tokens inside
     /// `spans` are skipped. With `stems`, also collects each stem's byte range (for char grams).
+    /// `version` is the model's `FeatureConfig.pairVersion`: from 2 on, Chinese function words
+    /// (`Stopwords.chinese`) are skipped and a Han word of three or more characters gives its
+    /// character bigrams, so `减肥药` and `减肥` share `减肥` however ICU cut them.
     public static func collect(_ text: UnsafeBufferPointer<UInt8>, tokens: [Token], spans: [SpecialSpan],
-                               into out: inout [UInt64], stems: inout [Range<Int>]) {
+                               into out: inout [UInt64], stems: inout [Range<Int>], version: Int = FeatureConfig.currentPairVersion) {
         out.removeAll(keepingCapacity: true)
         stems.removeAll(keepingCapacity: true)
         var sp = 0
@@ -21,6 +24,10 @@ public enum ContentWords {
             let len = end - start
             if t.kind == .ideographic {
                 guard len >= 6 else { continue } // one Han character is 3 bytes: keep words of 2+
+                if version >= 2 {
+                    hanWord(text, start, end, into: &out, stems: &stems)
+                    continue
+                }
             } else {
                 guard len >= 3 else { continue }
                 let whole = FeatureHash.hash(UnsafeBufferPointer(rebasing: text[start..<end]))
@@ -29,6 +36,48 @@ public enum ContentWords {
             }
             out.append(FeatureHash.hash(UnsafeBufferPointer(rebasing: text[start..<end]), seed: seed))
             stems.append(start..<end)
+        }
+    }
+
+    static let chineseStopwordHashes = HashSet64(Stopwords.chinese.map { FeatureHash.hash($0) })
+
+    /// A Han word of 2+ characters: itself when it has two (unless a function word), its character
+    /// bigrams when longer.
+    static func hanWord(_ text: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int,
+                        into out: inout [UInt64], stems: inout [Range<Int>]) {
+        var cuts: [Int] = [start] // character starts, then `end`
+        var i = start + 1
+        while i < end {
+            if text[i] & 0xC0 != 0x80 { cuts.append(i) }
+            i += 1
+        }
+        cuts.append(end)
+        let chars = cuts.count - 1
+        if chars > 2 && chineseStopwordHashes.contains(FeatureHash.hash(UnsafeBufferPointer(rebasing: text[start..<end]))) { return }
+        if chars == 2 {
+            if chineseStopwordHashes.contains(FeatureHash.hash(UnsafeBufferPointer(rebasing: text[start..<end]))) { return }
+            out.append(FeatureHash.hash(UnsafeBufferPointer(rebasing: text[start..<end]), seed: seed))
+            stems.append(start..<end)
+            return
+        }
+        for c in 0..<(chars - 1) {
+            let r = cuts[c]..<cuts[c + 2]
+            let h = FeatureHash.hash(UnsafeBufferPointer(rebasing: text[r]))
+            if chineseStopwordHashes.contains(h) { continue }
+            out.append(FeatureHash.hash(UnsafeBufferPointer(rebasing: text[r]), seed: seed))
+            stems.append(r)
+        }
+    }
+
+    /// Appends the hashes of the number tokens of `text` (outside `spans`) to `out` (cleared first).
+    public static func numbers(_ text: UnsafeBufferPointer<UInt8>, tokens: [Token], spans: [SpecialSpan],
+                               into out: inout [UInt64]) {
+        out.removeAll(keepingCapacity: true)
+        var sp = 0
+        for t in tokens where t.kind == .number {
+            while sp < spans.count && spans[sp].end <= Int(t.start) { sp += 1 }
+            if sp < spans.count && spans[sp].start < Int(t.end) && Int(t.start) < spans[sp].end { continue }
+            out.append(FeatureHash.hash(UnsafeBufferPointer(rebasing: text[Int(t.start)..<Int(t.end)]), seed: seed &+ 1))
         }
     }
 

@@ -56,11 +56,18 @@ public struct FeatureConfig: Codable, Sendable, Equatable {
     /// label never inherits an n-gram's weight on an indicator it has not seen (e.g. pair features
     /// for a label trained without parents). 0 = one shared space (models written before this).
     public var indicatorBits: Int
+    /// Which pair features a reply gets (`PairFeatures`): 1 = content-word and character
+    /// similarity, shared-word counts, script mismatch, length ratio (models written before 2);
+    /// 2 = also parent coverage, the parent's key word, word-prefix matches, shared numbers, Han
+    /// function words left out and long Han words as bigrams, question type against answer form.
+    public var pairVersion: Int
+    public static let currentPairVersion = 2
 
     public init(bucketBits: Int = 18, families: [FeatureFamily] = FeatureFamily.allCases,
                 maxWordNgram: Int = 3, minCharNgram: Int = 2, maxCharNgram: Int = 5, maxHanNgram: Int = 2,
                 indicatorBits: Int? = nil, minSkeletonNgram: Int = 2, maxSkeletonNgram: Int = 4,
-                charsOfFunctionWords: Bool = true) {
+                charsOfFunctionWords: Bool = true, pairVersion: Int = FeatureConfig.currentPairVersion) {
+        self.pairVersion = pairVersion
         self.charsOfFunctionWords = charsOfFunctionWords
         self.minSkeletonNgram = minSkeletonNgram
         self.maxSkeletonNgram = maxSkeletonNgram
@@ -81,7 +88,7 @@ public struct FeatureConfig: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case bucketBits, families, maxWordNgram, minCharNgram, maxCharNgram, maxHanNgram, indicatorBits
-        case minSkeletonNgram, maxSkeletonNgram, charsOfFunctionWords
+        case minSkeletonNgram, maxSkeletonNgram, charsOfFunctionWords, pairVersion
     }
 
     public init(from decoder: any Decoder) throws {
@@ -96,6 +103,7 @@ public struct FeatureConfig: Codable, Sendable, Equatable {
         minSkeletonNgram = try c.decodeIfPresent(Int.self, forKey: .minSkeletonNgram) ?? 1
         maxSkeletonNgram = try c.decodeIfPresent(Int.self, forKey: .maxSkeletonNgram) ?? 4
         charsOfFunctionWords = try c.decodeIfPresent(Bool.self, forKey: .charsOfFunctionWords) ?? true
+        pairVersion = try c.decodeIfPresent(Int.self, forKey: .pairVersion) ?? 1
     }
     public func uses(_ f: FeatureFamily) -> Bool { families.contains(f) }
 
@@ -111,6 +119,9 @@ public struct FeatureConfig: Codable, Sendable, Equatable {
         }
         guard minSkeletonNgram >= 1, maxSkeletonNgram >= minSkeletonNgram, maxSkeletonNgram <= 6 else {
             throw .invalid("skeleton n-grams must satisfy 1 <= min <= max <= 6, got \(minSkeletonNgram)...\(maxSkeletonNgram)")
+        }
+        guard (1...FeatureConfig.currentPairVersion).contains(pairVersion) else {
+            throw .invalid("pairVersion must be 1...\(FeatureConfig.currentPairVersion), got \(pairVersion): a newer telltale wrote this model")
         }
         guard (1...3).contains(maxHanNgram) else { throw .invalid("maxHanNgram must be 1...3, got \(maxHanNgram)") }
     }

@@ -89,6 +89,16 @@ struct HashBag {
         for i in weights.indices { weights[i] = weights[i] * factor(keys[i]) }
     }
 
+    /// Whether `h` is one of the keys (binary search).
+    func contains(_ h: UInt64) -> Bool {
+        var lo = 0, hi = keys.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if keys[mid] < h { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < keys.count && keys[lo] == h
+    }
+
     /// Keys present in both bags.
     func sharedCount(_ other: HashBag) -> Int {
         var shared = 0

@@ -13,3 +13,11 @@ enum Stopwords {
     you you'd you'll you're you've your yours yourself yourselves thanks thank please hi hello ok okay dear
     """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init))
 }
+
+extension Stopwords {
+    /// Chinese function words and question words of two characters (how, what, can, we, this,
+    /// because ...): not content words when comparing a reply with its parent.
+    static let chinese: [String] = """
+    如何 怎么 怎样 什么 为何 哪里 哪些 哪个 多少 是否 可以 能否 应该 需要 我们 你们 他们 她们 它们 自己     这个 那个 这些 那些 这样 那样 一个 一些 没有 不是 就是 还是 但是 可是 因为 所以 如果 虽然 而且 然后     已经 现在 才能 能够 一下 有没有 最好 时候 知道 觉得 请问 大家 谢谢 或者 比较 非常 真的 怎么样 为什么
+    """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+}

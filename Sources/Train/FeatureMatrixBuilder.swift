@@ -45,7 +45,7 @@ public struct FeatureMatrixBuilder: Sendable {
                 var text = docs.value[d]
                 text.withUTF8 { extractor.analyze($0, into: &analysis) }
                 analysis.normalized.withUnsafeBufferPointer { norm in
-                    ContentWords.collect(norm, tokens: analysis.tokens, spans: analysis.spans, into: &words, stems: &stems)
+                    ContentWords.collect(norm, tokens: analysis.tokens, spans: analysis.spans, into: &words, stems: &stems, version: config.pairVersion)
                 }
                 df.add(document: words)
             }

@@ -69,6 +69,37 @@ import Testing
         #expect(s[3].isNull("off_topic") && s[3].reasons["off_topic"] == nil)
     }
 
+    /// The example: a reply mixing Chinese and English that answers its Chinese question
+    /// is not off-topic; the same question under state messaging (in Chinese) is, and an English
+    /// reply to it is too.
+    @Test func mixedChineseEnglishAnswerToAChineseQuestionIsOnTopic() throws {
+        let question = "怎样才能有效减肥？"
+        let s = try Self.score([
+            ("减肥主要靠饮食控制，healthy diet比做多少sit-ups都重要。", question),
+            ("中美两国警方深化合作，联合打击跨境电信诈骗犯罪。", question),
+            ("The police of our two countries have deepened cooperation against telecom fraud.", question),
+        ])
+        try #require(s.count == 3)
+        let answer = try #require(s[0].probability("off_topic"))
+        #expect(answer < 0.5 && !s[0].flags.contains("off_topic"), "mixed answer: \(s[0].scores) \(s[0].reasons)")
+        #expect(s[0].flags.contains("mixed_zh_en"))
+        for other in s.dropFirst() {
+            let p = try #require(other.probability("off_topic"))
+            #expect(p > 0.5 && other.flags.contains("off_topic"), "unrelated reply: \(other.scores)")
+        }
+    }
+
+    /// A reply of one site's style under another question of the same site: the pair decides.
+    @Test func sameStyleAnswerUnderAnotherQuestionOfTheSiteIsOffTopic() throws {
+        let answer = "Gout is a form of arthritis: uric acid crystals build up in a joint, most often the big toe, and cause sudden pain and swelling."
+        let s = try Self.score([(answer, "What is gout?"), (answer, "What is glaucoma?")])
+        let own = try #require(s[0].probability("off_topic")), swapped = try #require(s[1].probability("off_topic"))
+        #expect(own < 0.5, "under its own question: \(own)")
+        #expect(swapped > 0.5 && swapped - own > 0.5, "under another question of the same style: \(swapped)")
+        // Its reasons are about the pair, not the reply's words.
+        #expect(s[1].reasons["off_topic"]?.first?.contains("parent") == true, "\(s[1].reasons)")
+    }
+
     @Test func mandarinMixedWithEnglishIsFlagged() throws {
         let posts = ["这个 project 的 deadline 太紧了，我们需要更多 time 来 finish。", "美国的 democracy 只是一个 show，大家不要相信。",
                      "I love this city. 我爱这里的早餐和夜市，下次还要来。"]

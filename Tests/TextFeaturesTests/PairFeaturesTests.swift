@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TextFeatures
 
@@ -66,4 +67,80 @@ import Testing
     let words = stems.map { String(decoding: a.normalized[$0], as: UTF8.self) }
     #expect(words == ["police", "said", "crazy"])
     text.removeAll()
+}
+
+// Pair version 2: the same reply under its own question and under another question written in
+// the same style (a same-site swap). Style is identical; only the pair measures can move.
+@Test func pairMeasuresFollowTheQuestionNotTheStyle() {
+    let x = FeatureExtractor()
+    let reply = "Gout is a form of arthritis: uric acid crystals build up in a joint and cause sudden pain."
+    let own = x.pairSimilarity(text: reply, parent: "What are the symptoms of gout arthritis?")
+    let swap = x.pairSimilarity(text: reply, parent: "What are the symptoms of glaucoma?")
+    #expect(own.parentCoverage > 0.5)
+    #expect(swap.parentCoverage < own.parentCoverage)
+    #expect(own.keyWordShared && !swap.keyWordShared)
+    #expect(own.opensWithParentWord && !swap.opensWithParentWord)
+    #expect(own.sharedPrefixes > swap.sharedPrefixes)
+    #expect(own.cosine > swap.cosine)
+}
+
+@Test func forumStyleAnswerSharesWordBeginningsAndNumbers() {
+    let x = FeatureExtractor()
+    let reply = "u need the licence from traffic dept, bring 2 photos and pay 250 qr"
+    let own = x.pairSimilarity(text: reply, parent: "Driving license fee? how much is the 250 QR license renewal")
+    let swap = x.pairSimilarity(text: reply, parent: "Best beach for kids near the city? looking for a quiet place")
+    #expect(own.sharedPrefixes >= 1)   // licence / license
+    #expect(own.sharedNumbers == 1)    // 250
+    #expect(swap.sharedPrefixes == 0 && swap.sharedNumbers == 0)
+}
+
+@Test func mixedChineseEnglishAnswerMatchesItsChineseQuestion() {
+    let x = FeatureExtractor()
+    let s = x.pairSimilarity(text: "减肥主要靠饮食控制，healthy diet比做多少sit-ups都重要。", parent: "怎样才能有效减肥？")
+    #expect(!s.scriptMismatch)           // more Latin letters than Han, but Chinese is the parent's script
+    #expect(s.keyWordShared)             // 减肥
+    #expect(s.sharedWords >= 1)
+    let unrelated = x.pairSimilarity(text: "中美两国警方深化合作，联合打击电信诈骗。", parent: "怎样才能有效减肥？")
+    #expect(!unrelated.keyWordShared && unrelated.parentCoverage == 0)
+}
+
+@Test func chineseFunctionWordsAreNotContentAndLongWordsGiveBigrams() {
+    var hashes: [UInt64] = [], stems: [Range<Int>] = []
+    let x = FeatureExtractor()
+    let a = x.analyze("我们如何减肥药")
+    a.normalized.withUnsafeBufferPointer { ContentWords.collect($0, tokens: a.tokens, spans: a.spans, into: &hashes, stems: &stems) }
+    let words = stems.map { String(decoding: a.normalized[$0], as: UTF8.self) }
+    #expect(!words.contains("我们") && !words.contains("如何"))
+    #expect(words.contains("减肥"))
+}
+
+@Test func questionTypeAndAnswerForm() {
+    func type(_ q: String) -> QuestionType {
+        let a = FeatureExtractor().analyze(q)
+        return a.normalized.withUnsafeBufferPointer { QuestionType.of($0, tokens: a.tokens) }
+    }
+    #expect(type("Is it safe to swim in the sea in winter?") == .yesNo)
+    #expect(type("How many days does a visa renewal take?") == .quantity)
+    #expect(type("How do I renew my visa?") == .way)
+    #expect(type("What is gout?") == .what)
+    #expect(type("Where can I buy a bike?") == .place)
+    #expect(type("Beach recommendations for the weekend") == .other)
+    let yes = FeatureExtractor().pairSimilarity(text: "Yes, it is safe until November.", parent: "Is it safe to swim in the sea in winter?")
+    #expect(yes.question == .yesNo && yes.answer.opensYesNo)
+    let v = FeatureExtractor(config: FeatureConfig(families: [.pair])).extract(
+        text: "Yes, it is safe until November.", parent: "Is it safe to swim in the sea in winter?", names: true)
+    #expect(v.names.contains("yes/no question, reply opens with yes/no"))
+    #expect(v.names.contains { $0.hasPrefix("reply uses the parent's key word `") })
+}
+
+@Test func modelsWrittenBeforePairVersion2KeepTheirFeatures() throws {
+    let json = #"{"bucketBits":12,"families":["pair"],"maxWordNgram":2,"minCharNgram":2,"maxCharNgram":5,"maxHanNgram":2,"indicatorBits":8}"#
+    let old = try JSONDecoder().decode(FeatureConfig.self, from: Data(json.utf8))
+    #expect(old.pairVersion == 1)
+    let v = FeatureExtractor(config: old).extract(text: "Yes, it is safe.", parent: "Is it safe to swim?", names: true)
+    #expect(v.names.contains("reply to a parent"))
+    #expect(!v.names.contains { $0.contains("key word") || $0.contains("yes/no") })
+    var bad = FeatureConfig()
+    bad.pairVersion = 3
+    #expect(throws: FeatureConfigError.self) { try bad.validate() }
 }
