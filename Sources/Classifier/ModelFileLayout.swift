@@ -22,7 +22,10 @@
 /// ```
 struct ModelFileLayout: Equatable {
     static let magic: [UInt8] = Array("TTLMODEL".utf8)
-    static let formatVersion: UInt32 = 1
+    /// 2: the header's feature configuration may hold `pairVersion` 2 (pair features a telltale
+    /// reading version 1 would compute differently); the layout is that of version 1, which is still read.
+    static let formatVersion: UInt32 = 2
+    static let oldestReadableVersion: UInt32 = 1
     static let preambleSize = 64
     static let noDocumentFrequencies: UInt32 = 0xFFFF_FFFF
     static let maxHeaderLength = 1 << 26

@@ -20,7 +20,7 @@ extension Model {
         if version > ModelFileLayout.formatVersion {
             throw .newerVersion(path: path, version: version, supported: ModelFileLayout.formatVersion)
         }
-        guard version == ModelFileLayout.formatVersion else {
+        guard version >= ModelFileLayout.oldestReadableVersion else {
             throw .inconsistent(path: path, reason: "format version \(version) does not exist")
         }
         guard size >= ModelFileLayout.preambleSize else {

@@ -104,11 +104,11 @@ extension ModelFileError {
         let dir = try TemporaryDirectory()
         defer { dir.cleanUp() }
         var bad = good
-        bad[8] = 2
+        bad[8] = 3
         let path = try dir.write(bad, to: "new.ttl")
         let error = loadError(path)
-        #expect(error == .newerVersion(path: path, version: 2, supported: 1))
-        #expect(error?.description.contains("model format version 2 is newer than this telltale supports (1): upgrade telltale") == true)
+        #expect(error == .newerVersion(path: path, version: 3, supported: 2))
+        #expect(error?.description.contains("model format version 3 is newer than this telltale supports (2): upgrade telltale") == true)
         // Only the first 12 bytes are needed to tell.
         try expectError(Array(bad.prefix(12)), "newerVersion", "short newer file")
     }

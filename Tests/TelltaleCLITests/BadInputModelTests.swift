@@ -77,8 +77,8 @@ import Testing
         let dir = CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         var bad = good
-        bad[8] = 2
-        try expectModelError(try write(bad, "v2.ttl", in: dir), "model format version 2 is newer than this telltale supports (1): upgrade telltale", "version 2")
+        bad[8] = 3
+        try expectModelError(try write(bad, "v3.ttl", in: dir), "model format version 3 is newer than this telltale supports (2): upgrade telltale", "version 3")
     }
 
     @Test func zeroLengthTrailingBytesDirectoryMissingAndFIFO() throws {

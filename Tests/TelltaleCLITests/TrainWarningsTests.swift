@@ -58,5 +58,5 @@ import Testing
 @Test func versionSaysTheReleaseAndTheModelFormat() throws {
     let r = try CLI.run(["--version"])
     #expect(r.status == 0, "\(r.stderr)")
-    #expect(r.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "telltale 0.1.0 (model format 1)", "\(r.stdout)")
+    #expect(r.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "telltale 0.1.0 (model format 2)", "\(r.stdout)")
 }
