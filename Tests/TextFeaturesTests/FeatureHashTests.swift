@@ -35,9 +35,13 @@ import Testing
     #expect(chars.extract(text: "Cat").indices == PINNED_CHARS)
     let skeleton = FeatureExtractor(config: FeatureConfig(families: [.skeleton]))
     #expect(skeleton.extract(text: "We have made progress.").indices == PINNED_SKELETON)
+    // Pair version 1 (models written before format 2) keeps its features exactly.
+    let v1 = FeatureExtractor(config: FeatureConfig(pairVersion: 1)).extract(text: "美国的 democracy 只是一个 show。", parent: "What is democracy?")
+    #expect(v1.count == PINNED_ALL_COUNT)
+    #expect(Array(v1.indices.sorted().prefix(8)) == PINNED_ALL_PREFIX)
     let all = FeatureExtractor().extract(text: "美国的 democracy 只是一个 show。", parent: "What is democracy?")
-    #expect(all.count == PINNED_ALL_COUNT)
-    #expect(Array(all.indices.sorted().prefix(8)) == PINNED_ALL_PREFIX)
+    #expect(all.count == PINNED_ALL_COUNT_PAIR2)
+    #expect(Array(all.indices.sorted().prefix(8)) == PINNED_ALL_PREFIX_PAIR2)
 }
 private let PINNED_SEEDS: [UInt64] = [8095498464603422525, 12047847492390991882, 3699722595226062020, 6801494594526287214, 12464980982266880842,
                                       5414505697763990346, 7938019069247444294, 245768396384803377]
@@ -52,6 +56,9 @@ private let PINNED_SKELETON: [UInt32] = [90472, 173155, 22383, 187642, 9237, 120
 private let PINNED_ALL_COUNT = 119
 // Since the indicator region (indicatorBits 12): the smallest buckets are indicators, all < 4096.
 private let PINNED_ALL_PREFIX: [UInt32] = [100, 137, 232, 326, 443, 705, 746, 839]
+// Pair version 2 adds 9 indicators here (coverage, key word, word beginnings, opening word).
+private let PINNED_ALL_COUNT_PAIR2 = 128
+private let PINNED_ALL_PREFIX_PAIR2: [UInt32] = [100, 137, 232, 326, 443, 705, 746, 815]
 
 @Test func indicatorKeysHashTheDocumentedKeyStrings() {
     let script = FeatureFamily.script.seed, shape = FeatureFamily.shape.seed
