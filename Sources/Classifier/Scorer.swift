@@ -78,7 +78,7 @@ public final class Scorer {
         let parent = blankParent ? nil : given
         extractor.extract(text: text, parent: parent, into: &vector, names: false)
         core.score(vector, into: &rawScores)
-        explainLanes.removeAll(keepingCapacity: true)
+        if explain { explainLanes.removeAll(keepingCapacity: true) }
         result.reset(labels: model.labels)
         result.script = hasGates ? extractor.scriptSummary : ScriptSummary()
         for lane in 0..<model.labelCount {
@@ -108,7 +108,7 @@ public final class Scorer {
                 if explain { explainLanes.append(lane) }
             }
         }
-        if !explainLanes.isEmpty { explainFlags(text: text, parent: parent, k: k, into: &result) }
+        if explain && !explainLanes.isEmpty { explainFlags(text: text, parent: parent, k: k, into: &result) }
     }
 
     /// Fills `result.reasons` for the labels in `explainLanes`; `vector` holds the post's features.

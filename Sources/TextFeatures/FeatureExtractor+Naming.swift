@@ -38,7 +38,8 @@ extension FeatureExtractor {
     /// extraction when naming and none of its buckets is to be named; false otherwise.
     func copyFamily(_ family: Int, into v: inout FeatureVector) -> Bool {
         guard let p = previousVector else { return false }
-        let range = previousStarts[family]..<previousStarts[family + 1]
+        let s = previousStarts
+        let range = [s.0..<s.1, s.1..<s.2, s.2..<s.3, s.3..<s.4][family]
         for i in range where wantsName(p.indices[i] & UInt32(bucketCount - 1)) { return false }
         v.indices.append(contentsOf: p.indices[range])
         v.values.append(contentsOf: p.values[range])
@@ -56,15 +57,18 @@ extension FeatureExtractor {
         return false
     }
 
-    /// Records the name of the text-family feature just appended to `w` (it reaches the vector at
-    /// the end of the family): always when every feature is named, else if its bucket is wanted.
-    /// `always`: a name that can be shared by features of other buckets (a byte n-gram cut inside
-    /// a character reads `<i�` whichever bytes follow), so it is named wherever it occurs.
+    /// Whether the text-family feature just appended to `w` gets a name: always when every feature
+    /// is named; else when its bucket is wanted, or `always` (a name that can be shared by features
+    /// of other buckets: a byte n-gram cut inside a character reads `<i�` whichever bytes follow).
     @inline(__always)
-    func recordName(_ w: IndexWriter, into v: inout FeatureVector, always: Bool = false, _ make: () -> String) {
-        guard filtering else { v.names.append(make()); return }
-        guard always || wantsName(w.base[w.count - 1]) else { return }
-        addName(make(), at: v.indices.count + w.count - 1, into: &v)
+    func nameWanted(_ w: IndexWriter, always: Bool = false) -> Bool {
+        !filtering || always || wantsName(w.base[w.count - 1])
+    }
+
+    /// Records `name` for the text-family feature just appended to `w` (it reaches the vector at
+    /// the end of the family).
+    func record(_ name: String, _ w: IndexWriter, into v: inout FeatureVector) {
+        if filtering { addName(name, at: v.indices.count + w.count - 1, into: &v) } else { v.names.append(name) }
     }
 
     /// Names the feature at `position` of `v` (filtered naming).

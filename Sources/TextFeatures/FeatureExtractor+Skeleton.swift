@@ -83,14 +83,14 @@ extension FeatureExtractor {
                 // A lone boundary is in every post: no information.
                 if minN == 1 && i > 0 && i < n - 1 {
                     w.append(h)
-                    if names { recordName(w, into: &v) { "skeleton `\(tokenNames[i])`" } }
+                    if names && nameWanted(w) { record("skeleton `\(tokenNames[i])`", w, into: &v) }
                 }
                 var j = i + 1
                 while j < n && j - i < maxN {
                     h = FeatureHash.combine(h, hs[j])
                     if j - i + 1 >= minN {
                         w.append(h)
-                        if names { recordName(w, into: &v) { "skeleton `\(tokenNames[i...j].joined(separator: " "))`" } }
+                        if names && nameWanted(w) { record("skeleton `\(tokenNames[i...j].joined(separator: " "))`", w, into: &v) }
                     }
                     j += 1
                 }

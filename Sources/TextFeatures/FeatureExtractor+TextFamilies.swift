@@ -38,12 +38,12 @@ extension FeatureExtractor {
             for i in 0..<n {
                 var h = FeatureHash.combine(s, hs[i])
                 w.append(h)
-                if names { recordName(w, into: &v) { "word `\(wordNames[i])`" } }
+                if names && nameWanted(w) { record("word `\(wordNames[i])`", w, into: &v) }
                 var j = i + 1
                 while j < n && j - i < maxN {
                     h = FeatureHash.combine(h, hs[j])
                     w.append(h)
-                    if names { recordName(w, into: &v) { "n-gram `\(wordNames[i...j].joined(separator: " "))`" } }
+                    if names && nameWanted(w) { record("n-gram `\(wordNames[i...j].joined(separator: " "))`", w, into: &v) }
                     j += 1
                 }
             }
@@ -110,7 +110,7 @@ extension FeatureExtractor {
                             if names {
                                 // Cut inside a character: the name shows U+FFFD, shared with other n-grams.
                                 let cut = word[a] & 0xC0 == 0x80 || (b < total && word[b] & 0xC0 == 0x80)
-                                recordName(w, into: &v, always: cut) { "characters `\(String(decoding: UnsafeBufferPointer(rebasing: word[a..<b]), as: UTF8.self))`" }
+                                if nameWanted(w, always: cut) { record("characters `\(String(decoding: UnsafeBufferPointer(rebasing: word[a..<b]), as: UTF8.self))`", w, into: &v) }
                             }
                         }
                     }
@@ -193,7 +193,7 @@ extension FeatureExtractor {
                 if k >= 2 { h = FeatureHash.combine(h, UInt64(previous.1)) }
                 h = FeatureHash.combine(h, UInt64(previous.2))
                 w.append(h)
-                if names { recordName(w, into: &v) { "Han `\(FeatureExtractor.hanName(previous, k))`" } }
+                if names && nameWanted(w) { record("Han `\(FeatureExtractor.hanName(previous, k))`", w, into: &v) }
             }
         }
         endFamily(w, into: &v)

@@ -46,11 +46,11 @@ public final class FeatureExtractor {
     /// The reply–parent similarity of the last extraction with a parent (reused with the analysis).
     var lastSimilarity = PairSimilarity()
     /// Where the word, chars, han and skeleton families start in the vector, and where they end.
-    var familyStarts = [Int](repeating: 0, count: 5)
+    var familyStarts = (0, 0, 0, 0, 0)
     /// While naming (`extract(namingBuckets:previous:)`): the previous extraction's vector and
     /// family starts, and whether the text has a non-ASCII byte (nil: not naming from a previous one).
     var previousVector: FeatureVector?
-    var previousStarts: [Int] = []
+    var previousStarts = (0, 0, 0, 0, 0)
     var previousHasNonASCII: Bool?
     /// Bucket indices of the family being hashed (moved into the vector once per family).
     var indexScratch: UnsafeMutablePointer<UInt32>
@@ -131,15 +131,16 @@ public final class FeatureExtractor {
         post.normalized.withUnsafeBufferPointer { norm in
             // Each text family's start in the vector is recorded, so naming can copy a family with
             // nothing to name from the previous extraction instead of hashing it again.
-            familyStarts[0] = vector.indices.count
-            if config.uses(.word) && !copyFamily(0, into: &vector) { wordNgrams(norm, into: &vector) }
-            familyStarts[1] = vector.indices.count
+            let copying = previousHasNonASCII != nil
+            familyStarts.0 = vector.indices.count
+            if config.uses(.word) && !(copying && copyFamily(0, into: &vector)) { wordNgrams(norm, into: &vector) }
+            familyStarts.1 = vector.indices.count
             if config.uses(.chars) && !(previousHasNonASCII == false && copyFamily(1, into: &vector)) { charNgrams(norm, into: &vector) }
-            familyStarts[2] = vector.indices.count
-            if config.uses(.han) && !copyFamily(2, into: &vector) { hanNgrams(norm, into: &vector) }
-            familyStarts[3] = vector.indices.count
-            if config.uses(.skeleton) && !copyFamily(3, into: &vector) { skeletonNgrams(norm, into: &vector) }
-            familyStarts[4] = vector.indices.count
+            familyStarts.2 = vector.indices.count
+            if config.uses(.han) && !(copying && copyFamily(2, into: &vector)) { hanNgrams(norm, into: &vector) }
+            familyStarts.3 = vector.indices.count
+            if config.uses(.skeleton) && !(copying && copyFamily(3, into: &vector)) { skeletonNgrams(norm, into: &vector) }
+            familyStarts.4 = vector.indices.count
             if config.uses(.script) { scriptIndicators(into: &vector) }
             if config.uses(.normalization) { normalizationIndicators(into: &vector) }
             if config.uses(.shape) { shapeIndicators(into: &vector) }
