@@ -59,7 +59,7 @@ import Testing
         let r = try CLI.run([], shell: """
             set -m   # job control: a background job gets SIGINT (it ignores it otherwise)
             "$TELLTALE" eval --model '\(TestModel.path)' --data '\(data)' --report '\(report.path)' --scores '\(scores.path)' 2> '\(dir.path)/err' &
-            pid=$!; sleep 1.5; kill -INT $pid; wait $pid; echo "status=$?"; cat '\(dir.path)/err'
+            pid=$!; sleep 3; kill -INT $pid; wait $pid; echo "status=$?"; cat '\(dir.path)/err'
             """)
         #expect(r.stdout.hasPrefix("status=130"), "\(r.stdout)")
         #expect(r.stdout.contains("telltale: interrupted after "), "\(r.stdout)")
@@ -79,7 +79,7 @@ import Testing
         let r = try CLI.run([], shell: """
             set -m
             "$TELLTALE" train --data '\(data)' --out '\(model.path)' --labels non_idiomatic 2> '\(dir.path)/err' &
-            pid=$!; sleep 1.5; kill -INT $pid; wait $pid; echo "status=$?"; cat '\(dir.path)/err'
+            pid=$!; sleep 3; kill -INT $pid; wait $pid; echo "status=$?"; cat '\(dir.path)/err'
             """)
         #expect(r.stdout.hasPrefix("status=130"), "\(r.stdout)")
         #expect(r.stdout.contains("telltale: interrupted: no model was written ('\(model.path)' is as it was)"), "\(r.stdout)")

@@ -8,9 +8,9 @@ import Testing
     func scoresArriveWhileTheInputPauses(threads: Int) throws {
         let r = try CLI.run([], shell: """
             D=$(mktemp -d)
-            ( (echo '{"id":"a","text":"first post of the stream"}'; sleep 4; echo '{"id":"b","text":"second post"}') \\
+            ( (echo '{"id":"a","text":"first post of the stream"}'; sleep 6; echo '{"id":"b","text":"second post"}') \\
               | "$TELLTALE" score --threads \(threads) > "$D/out" ) &
-            for i in $(seq 60); do [ -s "$D/out" ] && break; sleep 0.05; done
+            for i in $(seq 100); do [ -s "$D/out" ] && break; sleep 0.05; done
             echo "early=$(wc -l < "$D/out")"
             wait
             echo "final=$(wc -l < "$D/out")"
