@@ -53,32 +53,27 @@ public enum PairFeatures {
     /// counted content words (not yet idf-weighted).
     static func coverage(reply: Side, parent: Side, df: DocumentFrequencies?, scratch: inout PairScratch,
                          into s: inout PairSimilarity) {
-        let idf: (UInt64) -> Float = { h in df?.idf(h) ?? 1 }
         var total: Float = 0, covered: Float = 0, best: Float = -1
-        var seen = 0
-        for (i, h) in parent.words.enumerated() {
-            // Each distinct parent word once (parents are short: a linear look-back is cheapest).
-            var repeated = false
-            for j in 0..<i where parent.words[j] == h { repeated = true; break }
-            if repeated { continue }
-            seen += 1
-            let w = idf(h)
+        var bestKey: UInt64 = 0, bestShared = false
+        // Each distinct parent word once (the bag's keys); ties for the rarest word (words never
+        // seen in training all weigh the most): the key word is shared if any of them is.
+        for h in scratch.parent.keys {
+            let w = df?.idf(h) ?? 1
             total += w
             let inReply = scratch.reply.contains(h)
             if inReply {
                 covered += w
                 s.maxSharedIDF = max(s.maxSharedIDF, w)
             }
-            // Ties (words never seen in training all weigh the most): the key word is shared if
-            // any of them is.
-            if w > best + 1e-4 {
-                best = w
-                s.keyWord = parent.stems[i]
-                s.keyWordShared = inReply
-            } else if w > best - 1e-4 && inReply && !s.keyWordShared {
-                s.keyWord = parent.stems[i]
-                s.keyWordShared = true
+            if w > best + 1e-4 || (w > best - 1e-4 && inReply && !bestShared) {
+                if w > best + 1e-4 { best = w }
+                bestKey = h
+                bestShared = inReply
             }
+        }
+        if best >= 0, let i = parent.words.firstIndex(of: bestKey) {
+            s.keyWord = parent.stems[i]
+            s.keyWordShared = bestShared
         }
         s.parentCoverage = total > 0 ? covered / total : 0
         for h in reply.words.prefix(3) where scratch.parent.contains(h) { s.opensWithParentWord = true; break }

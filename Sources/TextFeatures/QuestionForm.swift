@@ -20,9 +20,14 @@ public enum QuestionType: UInt8, Sendable, CaseIterable {
         }
     }
 
-    static let auxiliaries: Set<String> = ["is", "are", "was", "were", "am", "do", "does", "did", "can", "could",
-                                           "should", "would", "will", "shall", "may", "might", "has", "have", "had", "must"]
-    static let quantityWords: Set<String> = ["many", "much", "long", "old", "often", "far", "big", "tall", "soon"]
+    static let auxiliaries = HashSet64(["is", "are", "was", "were", "am", "do", "does", "did", "can", "could", "should",
+                                        "would", "will", "shall", "may", "might", "has", "have", "had", "must"].map { FeatureHash.hash($0) })
+    static let quantityWords = HashSet64(["many", "much", "long", "old", "often", "far", "big", "tall", "soon"].map { FeatureHash.hash($0) })
+    /// Question words and their types (compared by hash: no string is built per post).
+    static let questionWords: [(UInt64, QuestionType)] = ([
+        ("what", .what), ("which", .what), ("where", .place), ("who", .person), ("whom", .person), ("whose", .person),
+        ("when", .time), ("why", .reason), ("how", .way),
+    ] as [(String, QuestionType)]).map { (FeatureHash.hash($0.0), $0.1) }
 
     /// The type of the first question word among the first `window` word tokens of `text`.
     public static func of(_ text: UnsafeBufferPointer<UInt8>, tokens: [Token], window: Int = 8) -> QuestionType {
@@ -33,27 +38,20 @@ public enum QuestionType: UInt8, Sendable, CaseIterable {
             i += 1
             guard t.kind == .letter else { continue }
             seen += 1
-            let w = word(text, t)
-            switch w {
-            case "what", "which": return .what
-            case "where": return .place
-            case "who", "whom", "whose": return .person
-            case "when": return .time
-            case "why": return .reason
-            case "how":
-                if i < tokens.count, tokens[i].kind == .letter, quantityWords.contains(word(text, tokens[i])) { return .quantity }
-                return .way
-            default:
-                // An auxiliary opening the text (or a sentence-start after a title word or two).
-                if seen <= 3 && auxiliaries.contains(w) { return .yesNo }
+            let h = hash(text, t)
+            if let q = questionWords.first(where: { $0.0 == h })?.1 {
+                if q == .way, i < tokens.count, tokens[i].kind == .letter, quantityWords.contains(hash(text, tokens[i])) { return .quantity }
+                return q
             }
+            // An auxiliary opening the text (or a sentence-start after a title word or two).
+            if seen <= 3 && auxiliaries.contains(h) { return .yesNo }
         }
         return .other
     }
 
     @inline(__always)
-    static func word(_ text: UnsafeBufferPointer<UInt8>, _ t: Token) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: text[Int(t.start)..<Int(t.end)]), as: UTF8.self)
+    static func hash(_ text: UnsafeBufferPointer<UInt8>, _ t: Token) -> UInt64 {
+        FeatureHash.hash(UnsafeBufferPointer(rebasing: text[Int(t.start)..<Int(t.end)]))
     }
 }
 
@@ -66,12 +64,12 @@ public struct AnswerForm: Equatable, Sendable {
 
     public init() {}
 
-    static let yesNo: Set<String> = ["yes", "no", "nope", "yeah", "yep", "yup", "sure", "not", "never", "absolutely",
-                                     "definitely", "certainly", "correct", "true", "false", "probably", "unlikely", "nah"]
+    static let yesNo = HashSet64(["yes", "no", "nope", "yeah", "yep", "yup", "sure", "not", "never", "absolutely", "definitely",
+                                  "certainly", "correct", "true", "false", "probably", "unlikely", "nah"].map { FeatureHash.hash($0) })
 
     public init(_ text: UnsafeBufferPointer<UInt8>, tokens: [Token]) {
         if let first = tokens.first(where: { $0.kind == .letter || $0.kind == .ideographic }), first.kind == .letter {
-            opensYesNo = AnswerForm.yesNo.contains(QuestionType.word(text, first))
+            opensYesNo = AnswerForm.yesNo.contains(QuestionType.hash(text, first))
         }
         hasNumber = tokens.contains { $0.kind == .number }
     }
