@@ -8,6 +8,9 @@ let package = Package(
         .executable(name: "telltale", targets: ["telltale"]),
         .library(name: "TextFeatures", targets: ["TextFeatures"]),
         .library(name: "Classifier", targets: ["Classifier"]),
+        .library(name: "Corpus", targets: ["Corpus"]),
+        .library(name: "Reporting", targets: ["Reporting"]),
+        .library(name: "Evaluation", targets: ["Evaluation"]),
         .library(name: "Train", targets: ["Train"]),
         .library(name: "TelltaleIO", targets: ["TelltaleIO"]),
         .library(name: "Campaign", targets: ["Campaign"]),
@@ -25,7 +28,15 @@ let package = Package(
         ),
         .target(name: "TextFeatures", dependencies: ["CICU"], swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         .target(name: "Classifier", dependencies: ["TextFeatures"]),
-        .target(name: "Train", dependencies: ["TextFeatures", "Classifier", "TelltaleIO"]),
+        // Labelled corpora: records, formats (JSONL, fastText, TSV), streaming readers and parsers.
+        .target(name: "Corpus", dependencies: ["TextFeatures", "TelltaleIO"]),
+        // What every report page and table shares: escaping, number formats, tables, SVG charts,
+        // the base stylesheet.
+        .target(name: "Reporting"),
+        // Metrics, thresholds, the evaluation collector and its renderers (text, JSON, Markdown, HTML).
+        .target(name: "Evaluation", dependencies: ["Corpus", "Reporting"]),
+        // Feature matrix, trainers, calibration fitting, the training pipeline.
+        .target(name: "Train", dependencies: ["TextFeatures", "Classifier", "Corpus", "Evaluation", "CICU"]),
         // Streaming input/output for the CLI: byte source (plain or gzip), line reader, JSON line
         // parser, JSON writer. A library
         // (not inside the executable) so fuzz targets and other commands can reuse it.
@@ -34,18 +45,25 @@ let package = Package(
         .target(name: "TelltaleIO", dependencies: ["CZlib"]),
         // Rolls scored posts up to accounts: Beijing working hours, near-duplicate clusters
         // (MinHash/LSH), flag rates; reports as JSONL and HTML.
-        .target(name: "Campaign", dependencies: ["TextFeatures", "Classifier", "TelltaleIO"]),
+        .target(name: "Campaign", dependencies: ["TextFeatures", "Classifier", "TelltaleIO", "Reporting"]),
         .executableTarget(
             name: "telltale",
             dependencies: [
-                "TextFeatures", "Classifier", "Train", "TelltaleIO", "Campaign",
+                "TextFeatures", "Classifier", "Corpus", "Reporting", "Evaluation", "Train", "TelltaleIO", "Campaign",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "TextFeaturesTests", dependencies: ["TextFeatures", "CICU"]),
         .testTarget(name: "ClassifierTests", dependencies: ["Classifier", "TextFeatures"]),
-        .testTarget(name: "TrainTests", dependencies: ["Train", "Classifier", "TextFeatures", "TelltaleIO"]),
-        .testTarget(name: "CampaignTests", dependencies: ["Campaign", "TextFeatures"]),
+        .testTarget(name: "TelltaleIOTests", dependencies: ["TelltaleIO"]),
+        .testTarget(name: "CorpusTests", dependencies: ["Corpus", "TestSupport"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Corpus", "Reporting"]),
+        .testTarget(name: "TrainTests", dependencies: ["Train", "Corpus", "Classifier", "TextFeatures", "TestSupport"]),
+        .testTarget(name: "CampaignTests", dependencies: ["Campaign"]),
+        // Runs the built binary (hence the dependency on the executable).
         .testTarget(name: "TelltaleCLITests", dependencies: ["telltale", "TelltaleIO", "Classifier", "TextFeatures"]),
+        // Helpers shared by the test targets (temporary files).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
     ]
 )

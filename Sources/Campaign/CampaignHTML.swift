@@ -1,4 +1,4 @@
-import TelltaleIO
+import Reporting
 
 /// The `--report` page of `telltale accounts`: one self-contained HTML file (inline CSS and SVG,
 /// no scripts, no external requests) with the ranked accounts and their Beijing hour histograms,
@@ -153,26 +153,11 @@ public enum CampaignHTML {
         return "\(Int((x * 100).rounded()))%"
     }
 
-    /// The style of the `telltale eval` report (Sources/Train/ReportHTML.swift), plus the few
-    /// rules this page adds. No `<` or `&`, so the page stays well-formed XML.
-    static let css = """
-    :root { color-scheme: light; }
-    body { font-family: system-ui, -apple-system, 'Segoe UI', 'DejaVu Sans', 'Noto Sans CJK SC', 'WenQuanYi Zen Hei', Arial, sans-serif; margin: 0 auto; max-width: 1400px; padding: 18px 28px 40px; color: #1d1d1f; background: #fafafa; font-size: 14px; line-height: 1.45; }
-    h1 { margin: 0 0 4px; font-size: 26px; }
-    h2 { margin: 28px 0 10px; font-size: 20px; border-bottom: 2px solid #0072B2; padding-bottom: 4px; }
-    code { font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace; font-size: 12.5px; background: #eef1f4; padding: 1px 4px; border-radius: 3px; }
-    .meta { margin: 0; color: #444; }
-    nav { margin-top: 8px; }
-    nav a { color: #0072B2; }
-    .dim { color: #666; font-weight: normal; }
-    .cards { display: flex; flex-wrap: wrap; gap: 10px; margin: 14px 0 8px; }
-    .card { border: 1px solid #dde3ea; border-radius: 6px; padding: 6px 14px; min-width: 86px; background: #f7f9fb; }
-    .card .value { font-size: 22px; font-weight: 600; font-variant-numeric: tabular-nums; }
-    .card .name { color: #555; font-size: 12px; }
-    table { border-collapse: collapse; margin: 6px 0 10px; background: #fff; }
-    th, td { border: 1px solid #dcdcdc; padding: 4px 8px; text-align: left; vertical-align: middle; }
-    th { background: #f0f3f6; font-weight: 600; }
-    td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    /// The shared report style (`ReportStyle.base`, as the `telltale eval` page) and the rules this
+    /// page adds or changes. No `<` or `&`, so the page stays well-formed XML.
+    static let css = ReportStyle.base + "\n" + """
+    .cards { margin: 14px 0 8px; }
+    th, td { vertical-align: middle; }
     td.lead { font-weight: 600; }
     td.why { font-size: 12px; white-space: nowrap; }
     td.why .pos { color: #b35900; }
@@ -182,9 +167,7 @@ public enum CampaignHTML {
     td.text { max-width: 460px; overflow-wrap: anywhere; font-size: 13px; }
     td.names { color: #555; font-size: 12px; max-width: 240px; overflow-wrap: anywhere; }
     td.nowrap { white-space: nowrap; font-variant-numeric: tabular-nums; }
-    .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(380px, 1fr)); gap: 14px; margin: 10px 0; }
-    figure { margin: 0; background: #fff; border: 1px solid #e6e6e6; border-radius: 6px; padding: 8px 4px 4px; text-align: center; }
-    figcaption { color: #555; font-size: 12px; }
+    figure { padding: 8px 4px 4px; }
     svg.hours { max-width: 100%; height: auto; }
     svg.hours .office { fill: #eef4fa; }
     svg.hours .lunch { fill: #fdf5e6; stroke: #E69F00; stroke-width: 1; }
@@ -192,7 +175,5 @@ public enum CampaignHTML {
     svg.hours .weekend { fill: #56B4E9; }
     svg.hours .base { stroke: #888; stroke-width: 1; }
     svg.hours text { font-size: 9px; fill: #555; text-anchor: middle; }
-    .notes { color: #555; margin: 4px 0; padding-left: 20px; }
-    footer { margin-top: 30px; color: #555; font-size: 12.5px; }
     """
 }

@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import Classifier
+import Evaluation
 
 /// Trains the account model (`AccountModel`) on labelled accounts and cross-validates it by
 /// author: standardises each feature on the training rows, fits `DenseLogisticTrainer`, and

@@ -1,5 +1,6 @@
 import Foundation
 import TextFeatures
+import Corpus
 
 /// Turns records into a `FeatureMatrix` in two passes: (1) document frequencies of the content
 /// words of every text and every distinct parent, (2) feature extraction with those frequencies.

@@ -1,3 +1,5 @@
+import Evaluation
+
 /// How each label's default flag threshold (on the calibrated probability) is chosen.
 public enum ThresholdChoice: Sendable, Equatable, Codable {
     /// The same fixed probability for every label (0.5 by default).

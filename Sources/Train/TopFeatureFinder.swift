@@ -1,5 +1,6 @@
 import Classifier
 import TextFeatures
+import Corpus
 
 /// Finds each label's strongest features with readable names: the buckets with the largest
 /// positive and negative weights, named by re-extracting a sample of training texts with

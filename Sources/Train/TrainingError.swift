@@ -1,3 +1,5 @@
+import Corpus
+
 /// Why training could not produce a model; the message says what to change.
 public enum TrainingError: Error, Equatable, CustomStringConvertible {
     /// A corpus file could not be read, or (strict mode) a line was bad.

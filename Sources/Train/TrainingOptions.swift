@@ -1,6 +1,8 @@
 import Classifier
 import Foundation
 import TextFeatures
+import Corpus
+import Evaluation
 
 /// Everything that decides how a model is trained. The same data and the same options give a
 /// byte-identical model file (unless `trainedAt` is set to a clock time).

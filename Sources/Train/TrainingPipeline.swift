@@ -1,5 +1,7 @@
 import Classifier
 import TextFeatures
+import Corpus
+import Evaluation
 
 /// Trains a model from corpus files: read → document frequencies → feature matrix → trainer →
 /// calibration and thresholds on a seeded hold-out → top features → header with provenance →

@@ -1,4 +1,6 @@
 import Classifier
+import Corpus
+import Evaluation
 
 /// What `TrainingPipeline.run` returns: the model and everything learnt on the way.
 public struct TrainingResult: Sendable {

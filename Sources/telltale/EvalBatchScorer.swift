@@ -1,6 +1,6 @@
 import Classifier
+import Corpus
 import Dispatch
-import Train
 
 /// Scores a batch of corpus records on one or more threads (one `Scorer` each), keeping the
 /// results in record order, so evaluation is the same whatever the thread count.

@@ -1,8 +1,9 @@
 import ArgumentParser
 import Classifier
+import Corpus
+import Evaluation
 import Foundation
 import TelltaleIO
-import Train
 
 /// `telltale eval`: scores labelled corpora with a model and reports how well it does — per-label
 /// metrics, thresholds for target precisions, per-source breakdown and the worst mistakes — as a

@@ -1,6 +1,6 @@
 import Classifier
+import Corpus
 import TelltaleIO
-import Train
 
 /// One `--scores` line for a record, byte for byte what `telltale score` prints for the same post:
 /// {"id":"t-1","scores":{"non_idiomatic":0.93,...,"off_topic":null},"flags":["non_idiomatic"]}

@@ -3,6 +3,7 @@ import Classifier
 import Foundation
 import TelltaleIO
 import TextFeatures
+import Reporting
 import Train
 
 /// `telltale inspect M`: the model card — labels, features, provenance, metrics, top features.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Classifier
+import Corpus
 import Foundation
 import TextFeatures
 import Train

@@ -14,7 +14,7 @@ let package = Package(
         // LineReader + PostLineParser (the `score` input path) + JSONWriter round trip.
         .executableTarget(name: "FuzzPostLine", dependencies: ["FuzzSupport", "CFuzzDriver", .product(name: "TelltaleIO", package: "Telltale")]),
         // CorpusReader in its three formats (JSONL, fastText, TSV).
-        .executableTarget(name: "FuzzCorpus", dependencies: ["FuzzSupport", "CFuzzDriver", .product(name: "Train", package: "Telltale")]),
+        .executableTarget(name: "FuzzCorpus", dependencies: ["FuzzSupport", "CFuzzDriver", .product(name: "Corpus", package: "Telltale")]),
         // Model.load (re-sealing the checksum half the time so the deeper checks run), then scoring.
         .executableTarget(name: "FuzzModel", dependencies: [
             "FuzzSupport", "CFuzzDriver", .product(name: "Classifier", package: "Telltale"), .product(name: "TextFeatures", package: "Telltale"),

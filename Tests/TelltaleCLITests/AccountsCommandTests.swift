@@ -168,6 +168,8 @@ struct AccountsRun {
     #expect(html.contains("Largest near-duplicate clusters"))
     #expect(html.contains("not a verdict"))
     #expect(html.contains("美国的民主"))
+    // The eval report's base stylesheet, with its CJK fonts.
+    #expect(html.contains("'Noto Sans CJK SC'") && html.contains("h2 { margin: 28px 0 10px;"))
 }
 
 @Test func outputIsTheSameWithTwoThreads() throws {

@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import TextFeatures
 @testable import Train
+import Corpus
 
 /// `train` writes label gates into the model, and the metrics it stores apply them as `Scorer` does.
 struct GatedTrainingTests {

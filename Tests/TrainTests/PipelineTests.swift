@@ -3,6 +3,8 @@ import Foundation
 import Testing
 import TextFeatures
 @testable import Train
+import TestSupport
+import Corpus
 
 /// The repository's own written examples (Corpus/examples.jsonl).
 let examplesPath: String = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

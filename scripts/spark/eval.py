@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Distributed evaluation on Apache Spark: `score.py` output -> per-label metrics, the numbers of
-`telltale eval --json` (schema in docs/eval-json-schema.md, definitions in Sources/Train/Metrics*.swift).
+`telltale eval --json` (schema in docs/eval-json-schema.md, definitions in Sources/Evaluation/Metrics*.swift).
 
     spark-submit scripts/spark/eval.py --scores scores.parquet --model M [--json out.json]
 
@@ -57,7 +57,7 @@ class BadLabel(Exception):
 
 
 def label_value(v):
-    """0/1 like the corpus reader (Sources/Train/JSONLLineParser.swift); None = unknown."""
+    """0/1 like the corpus reader (Sources/Corpus/JSONLLineParser.swift); None = unknown."""
     if v is None:
         return None
     if isinstance(v, bool):
@@ -287,7 +287,7 @@ def ratio(num, den, reason):
 
 
 def fixed(x, digits):
-    """Sources/Train/ReportFormat.fixed: exactly `digits` decimals, half away from zero."""
+    """Sources/Reporting/ReportFormat.fixed: exactly `digits` decimals, half away from zero."""
     scale = 1.0
     for _ in range(max(digits, 0)):
         scale *= 10

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Single-machine reference for the Spark test: the metrics of `telltale eval --json` computed row
 by row from a labelled JSONL file and the `telltale score` output for it (same line count), as a
-line-for-line transcription of Sources/Train/Metrics*.swift and ReportCollector.swift (sorts, rank
+line-for-line transcription of Sources/Evaluation/Metrics*.swift and ReportCollector.swift (sorts, rank
 sums, sweeps). It shares no code with eval.py, so the test compares two independent computations.
 
     reference_eval.py --data posts.jsonl --scored cli-output.jsonl --model M > report.json

@@ -3,7 +3,7 @@ import Glibc
 #endif
 import CFuzzDriver
 import FuzzSupport
-import Train
+import Corpus
 
 /// Input: a corpus file's bytes, read in each of the three formats (lenient mode, then strict
 /// mode up to the first error). Every line is a record, skipped as blank, or a counted error.

@@ -1,3 +1,5 @@
+import Reporting
+
 /// A row the model got wrong, as shown in a report: where it came from, an excerpt of its text,
 /// its score and the features that pushed the score up.
 public struct ReportExample: Codable, Sendable, Equatable {

@@ -1,5 +1,6 @@
 import Testing
-@testable import Train
+@testable import Evaluation
+import Reporting
 
 private func data(_ scores: [Double], _ targets: [Int]) -> LabelledScores {
     LabelledScores(scores: scores, targets: targets.map { $0 == 1 })

@@ -1,6 +1,5 @@
 import Testing
-@testable import Train
-import TelltaleIO
+@testable import Reporting
 
 struct ReportFormatTests {
     @Test(arguments: [
@@ -9,11 +8,6 @@ struct ReportFormatTests {
     ] as [(Double, Int, String)])
     func fixedDecimals(x: Double, digits: Int, expected: String) {
         #expect(ReportFormat.fixed(x, digits) == expected)
-    }
-
-    @Test func metricsPrintNAWhenUndefined() {
-        #expect(ReportFormat.metric(MetricValue(0.91234)) == "0.912")
-        #expect(ReportFormat.metric(.undefined("no examples")) == "n/a")
     }
 
     @Test(arguments: [

@@ -1,3 +1,5 @@
+import Reporting
+
 /// A metric that may be undefined: either a value or the reason there is none (e.g. ROC-AUC on a
 /// label whose rows are all one class). Never NaN.
 public struct MetricValue: Codable, Sendable, Equatable, CustomStringConvertible {
@@ -39,4 +41,11 @@ public struct LabelledScores: Sendable, Equatable {
     public var count: Int { scores.count }
     public var positives: Int { targets.reduce(0) { $0 + ($1 ? 1 : 0) } }
     public var negatives: Int { count - positives }
+}
+
+extension ReportFormat {
+    /// A metric with `digits` decimals, or "n/a" when it is undefined.
+    public static func metric(_ m: MetricValue, _ digits: Int = 3) -> String {
+        m.value.map { fixed($0, digits) } ?? "n/a"
+    }
 }

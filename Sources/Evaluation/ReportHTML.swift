@@ -1,4 +1,4 @@
-import TelltaleIO
+import Reporting
 
 /// Renders a `ReportDocument` as one self-contained HTML page: no scripts, no external fonts,
 /// styles or images, so it works offline and can be mailed or attached. Charts are inline SVG
@@ -141,42 +141,22 @@ public enum ReportHTML {
     private static func e(_ s: String) -> String { ReportEscape.xml(s) }
 }
 
-/// The report page's style sheet (inline; no `<` or `&`, so the page stays well-formed XML).
+/// The report page's style sheet: the shared base (`ReportStyle.base`) and this page's rules
+/// (inline; no `<` or `&`, so the page stays well-formed XML).
 enum ReportHTMLStyle {
-    static let css = """
-    :root { color-scheme: light; }
-    body { font-family: system-ui, -apple-system, 'Segoe UI', 'DejaVu Sans', Arial, sans-serif; margin: 0 auto; max-width: 1400px; padding: 18px 28px 40px; color: #1d1d1f; background: #fafafa; font-size: 14px; line-height: 1.45; }
-    h1 { margin: 0 0 4px; font-size: 26px; }
-    h2 { margin: 28px 0 10px; font-size: 20px; border-bottom: 2px solid #0072B2; padding-bottom: 4px; }
-    h3 { margin: 18px 0 6px; font-size: 15px; }
-    code { font-family: 'DejaVu Sans Mono', Menlo, Consolas, monospace; font-size: 12.5px; background: #eef1f4; padding: 1px 4px; border-radius: 3px; }
-    .meta { margin: 0; color: #444; }
+    static let css = ReportStyle.base + "\n" + """
     .files { margin: 6px 0; padding-left: 20px; color: #333; }
-    nav { margin-top: 8px; }
-    nav a { color: #0072B2; }
-    .dim { color: #666; font-weight: normal; }
     .warn { color: #a33b00; }
-    table { border-collapse: collapse; margin: 6px 0 10px; background: #fff; }
-    th, td { border: 1px solid #dcdcdc; padding: 4px 8px; text-align: left; vertical-align: top; }
-    th { background: #f0f3f6; font-weight: 600; }
-    td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
     tr.weak td { background-color: #fbe3d6; }
     span.weak { background: #fbe3d6; padding: 0 3px; }
     tr.macro td { font-weight: 600; background: #f5f8fb; }
-    .notes { color: #555; margin: 4px 0; padding-left: 20px; }
     section.label { background: #fff; border: 1px solid #e2e2e2; border-radius: 8px; padding: 4px 18px 14px; margin: 22px 0; }
     section.label h2 { margin-top: 12px; }
-    .cards { display: flex; flex-wrap: wrap; gap: 10px; margin: 8px 0; }
-    .card { border: 1px solid #dde3ea; border-radius: 6px; padding: 6px 14px; min-width: 86px; background: #f7f9fb; }
-    .card .value { font-size: 22px; font-weight: 600; font-variant-numeric: tabular-nums; }
-    .card .name { color: #555; font-size: 12px; }
     .row { display: flex; gap: 24px; align-items: center; flex-wrap: wrap; }
     table.confusion td { text-align: center; min-width: 90px; font-variant-numeric: tabular-nums; }
     table.confusion caption { text-align: left; font-weight: 600; padding-bottom: 4px; }
     td.good { background: #e3f2ec; }
     td.bad { background: #fbe9e1; }
-    .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(380px, 1fr)); gap: 14px; margin: 10px 0; }
-    figure { margin: 0; background: #fff; border: 1px solid #e6e6e6; border-radius: 6px; padding: 4px; text-align: center; }
     svg.chart { max-width: 100%; height: auto; }
     details { margin: 8px 0; }
     summary { cursor: pointer; color: #0072B2; }
@@ -187,6 +167,5 @@ enum ReportHTMLStyle {
     table.examples code { overflow-wrap: anywhere; }
     table.examples ul { margin: 0; padding-left: 16px; }
     .parent { color: #555; font-size: 12px; margin-top: 3px; border-left: 3px solid #ccc; padding-left: 6px; }
-    footer { margin-top: 30px; color: #555; font-size: 12.5px; }
     """
 }

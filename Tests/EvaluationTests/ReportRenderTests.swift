@@ -3,8 +3,9 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
-@testable import Train
-import TelltaleIO
+@testable import Evaluation
+import Reporting
+import Corpus
 
 /// A report over hand-made rows, with hostile text in ids, sources, texts and reasons, one label
 /// with all rows negative (ROC undefined) and one label with no rows at all.
@@ -114,6 +115,14 @@ struct ReportRenderTests {
         #expect(html.contains("models/&lt;m&gt;.model") && html.contains("dev &amp; test.jsonl"))
         // Undefined charts say why instead of drawing nonsense.
         #expect(html.contains("undefined: no positive examples") && html.contains("undefined: no examples"))
+    }
+
+    /// The eval page and the accounts page share one base stylesheet, CJK fonts included (the
+    /// worst examples are often Chinese).
+    @Test func htmlUsesTheSharedStylesheetWithCJKFonts() {
+        let html = ReportHTML.render(sampleDocument())
+        #expect(html.contains("<style>" + ReportStyle.base))
+        #expect(html.contains("'Noto Sans CJK SC'"))
     }
 
     @Test func everyChartHasAxisTitlesAndALegend() {

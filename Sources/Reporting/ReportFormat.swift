@@ -32,11 +32,6 @@ public enum ReportFormat {
         return s + (have == 0 && !s.contains(".") ? "." : "") + String(repeating: "0", count: digits - have)
     }
 
-    /// A metric with `digits` decimals, or "n/a" when it is undefined.
-    public static func metric(_ m: MetricValue, _ digits: Int = 3) -> String {
-        m.value.map { fixed($0, digits) } ?? "n/a"
-    }
-
     /// Text on one line (runs of whitespace, newlines included, become one space), cut to at most
     /// `limit` characters (the last one "…") when longer. Grapheme-safe.
     public static func excerpt(_ text: String, limit: Int) -> String {

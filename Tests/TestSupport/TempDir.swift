@@ -1,10 +1,10 @@
 import Foundation
 
 /// A temporary directory for one test, removed when the value is released.
-final class TempDir {
-    let url: URL
+public final class TempDir {
+    public let url: URL
 
-    init() {
+    public init() {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("telltale-train-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
@@ -13,7 +13,7 @@ final class TempDir {
 
     /// Writes `bytes` to `name` and returns its path.
     @discardableResult
-    func write(_ name: String, bytes: [UInt8]) -> String {
+    public func write(_ name: String, bytes: [UInt8]) -> String {
         let path = url.appendingPathComponent(name).path
         _ = FileManager.default.createFile(atPath: path, contents: Data(bytes))
         return path
@@ -21,7 +21,7 @@ final class TempDir {
 
     /// Writes `text` (UTF-8) to `name` and returns its path.
     @discardableResult
-    func write(_ name: String, _ text: String) -> String { write(name, bytes: Array(text.utf8)) }
+    public func write(_ name: String, _ text: String) -> String { write(name, bytes: Array(text.utf8)) }
 
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+    public func path(_ name: String) -> String { url.appendingPathComponent(name).path }
 }

@@ -1,3 +1,5 @@
+import Reporting
+
 /// Everything an evaluation report shows, whatever the format (text, JSON, Markdown, HTML):
 /// where the numbers come from, the metrics of each label with its curves and worst mistakes,
 /// macro averages and the per-`source` breakdown. Built by `EvaluationCollector`.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import Train
+@testable import Corpus
+import TestSupport
 
 struct JSONLReaderTests {
     @Test func readsRecordsAndLabelValueSpellings() throws {

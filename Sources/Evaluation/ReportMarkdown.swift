@@ -1,4 +1,4 @@
-import TelltaleIO
+import Reporting
 
 /// Renders a `ReportDocument` as GitHub-flavoured Markdown, for a pull request or a model card:
 /// summary, thresholds and per-source tables, then per label its confusion counts, a coarse

@@ -1,3 +1,6 @@
+import Reporting
+import Corpus
+
 /// Collects an evaluation while rows stream by and builds the `ReportDocument` at the end.
 ///
 /// Memory: per label, only for the rows where the label is known, the probability (8 bytes), the

@@ -1,5 +1,3 @@
-import TelltaleIO
-
 /// A table of strings rendered as aligned plain text (for the terminal) or as a Markdown table.
 /// Cells are given already formatted; Markdown cells are escaped here.
 public struct ReportTable: Sendable, Equatable {

@@ -1,5 +1,3 @@
-import TelltaleIO
-
 /// A small, dependency-free SVG chart for the HTML report: a titled plot with axis titles, tick
 /// labels, grid, a legend above the plot (so it never hides data) and series drawn as lines,
 /// points, bars or vertical markers. All text is escaped. Colours should come from

@@ -1,3 +1,5 @@
+import Reporting
+
 /// The five charts of one label in the HTML report: ROC curve, precision–recall curve,
 /// reliability diagram, score histograms per class and the threshold sweep. Each shows the
 /// model's threshold the same way (vermillion), so a reader can follow one operating point.

@@ -1,3 +1,5 @@
+import Reporting
+
 /// Renders a `ReportDocument` as the compact plain-text summary `telltale eval` prints: what was
 /// read, the metrics table, confusion counts, thresholds to choose from, the per-source table and
 /// the worst few mistakes per label.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-@testable import Train
+@testable import Evaluation
+import Reporting
 
 private func data(_ scores: [Double], _ targets: [Int]) -> LabelledScores {
     LabelledScores(scores: scores, targets: targets.map { $0 == 1 })
@@ -162,5 +163,12 @@ struct EvaluationReportTests {
         // JSON-encodable without NaN anywhere.
         let json = try JSONEncoder().encode(report)
         #expect(!String(decoding: json, as: UTF8.self).contains("nan"))
+    }
+}
+
+struct MetricFormatTests {
+    @Test func metricsPrintNAWhenUndefined() {
+        #expect(ReportFormat.metric(MetricValue(0.91234)) == "0.912")
+        #expect(ReportFormat.metric(.undefined("no examples")) == "n/a")
     }
 }

@@ -1,3 +1,5 @@
+import Reporting
+
 /// The tables every report format shows, built once from a `ReportDocument` (text and Markdown
 /// render them directly; HTML uses the same rows).
 public enum ReportTables {

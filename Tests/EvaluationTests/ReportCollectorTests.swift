@@ -1,5 +1,6 @@
 import Testing
-@testable import Train
+@testable import Evaluation
+import Corpus
 
 /// Rows for a two-label model: `a` (any post) and `reply` (scored only with a parent).
 private struct Row {
