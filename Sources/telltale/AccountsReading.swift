@@ -36,7 +36,7 @@ struct AccountsReading {
         let reader: LineReader
         do { reader = try LineReader.open(input, maxLineBytes: maxLineBytes) } catch { throw ValidationErrorMessage("\(error)") }
         Interrupt.install()
-        reader.isInterrupted = { Interrupt.requested != 0 }
+        reader.isInterrupted = { Interrupt.requested }
         let workers = try (0..<threads).map { _ in
             try AccountsWorker(model: model, thresholds: thresholds, authorField: authorField, timeField: timeField,
                                timeParser: timeParser, maxLineBytes: maxLineBytes, label: label)
@@ -59,7 +59,7 @@ struct AccountsReading {
             return true
         }
         progress.finish(outcome.lines)
-        outcome.interrupted = Interrupt.requested != 0
+        outcome.interrupted = Interrupt.requested
         outcome.readError = reader.readError.map { "\($0)" }
         return outcome
     }

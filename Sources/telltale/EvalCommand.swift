@@ -99,7 +99,7 @@ struct EvalCommand: ParsableCommand {
             }
             var more = true
             while more {
-                if Interrupt.requested != 0 {
+                if Interrupt.requested {
                     // Nothing is written on the way: the scores file is a temporary one until the end.
                     scoresFile?.discard()
                     printError("telltale: interrupted after \(collector.rows) rows: no report or scores file was written (files of an earlier run are kept)")

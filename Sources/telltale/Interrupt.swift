@@ -3,26 +3,34 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
-/// Ctrl-C (SIGINT) for `score`: the first one only sets `requested`, so the score loop writes the
-/// lines it has finished (whole lines only) and exits with status 130; reads blocked on a terminal
-/// or pipe are interrupted (no SA_RESTART). A second Ctrl-C ends the process at once. Nothing is
-/// installed when SIGINT is ignored at start-up (background jobs, nohup); a blocked SIGINT is unblocked.
+// The handlers below touch only atomics (`static let`), never a Swift variable: a handler that
+// wrote a Swift global while the interrupted code was reading it tripped the runtime's exclusivity
+// check ("simultaneous accesses") and aborted the process (status 134 instead of 130).
+
+/// Ctrl-C (SIGINT) for `score`, `eval` and `accounts`: the first one only sets the flag, so the
+/// loop writes the lines it has finished (whole lines only) and exits with status 130; reads
+/// blocked on a terminal or pipe are interrupted (no SA_RESTART). A second Ctrl-C ends the process
+/// at once. Nothing is installed when SIGINT is ignored at start-up (background jobs, nohup); a
+/// blocked SIGINT is unblocked.
 enum Interrupt {
-    nonisolated(unsafe) static var requested: sig_atomic_t = 0
+    private static let flag = Atomic<Int32>(0)
+
+    /// True once Ctrl-C was pressed.
+    static var requested: Bool { flag.load(ordering: .relaxed) != 0 }
 
     static func install() {
-        requested = 0  // initialise the global before a signal handler can touch it
+        flag.store(0, ordering: .relaxed)  // initialise the global before a signal handler can touch it
         var old = sigaction()
         sigaction(SIGINT, nil, &old)
         if let h = old.__sigaction_handler.sa_handler, unsafeBitCast(h, to: Int.self) == 1 { return }  // SIG_IGN
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { _ in
-            if Interrupt.requested != 0 {
+            if Interrupt.flag.exchange(1, ordering: .relaxed) != 0 {
                 signal(SIGINT, SIG_DFL)
                 raise(SIGINT)
             }
-            Interrupt.requested = 1
         }
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
@@ -39,32 +47,48 @@ enum Interrupt {
 /// the handler says so on stderr and exits 130 at once — unless the model is being written, when
 /// the interrupt waits until the write (temporary file + rename) is over.
 enum TrainInterrupt {
-    nonisolated(unsafe) static var message: UnsafeMutablePointer<CChar>?
-    nonisolated(unsafe) static var messageLength = 0
-    nonisolated(unsafe) static var writing: sig_atomic_t = 0
-    nonisolated(unsafe) static var pending: sig_atomic_t = 0
+    /// The message the handler prints: address and length of C memory (the handler may only call
+    /// write and _exit). Old messages are never freed: the handler may still be reading one.
+    private static let messageAddress = Atomic<UInt>(0)
+    private static let messageLength = Atomic<Int>(0)
+    private static let writingFlag = Atomic<Int32>(0)
+    private static let pendingFlag = Atomic<Int32>(0)
 
-    /// What the handler prints (kept in C memory: the handler may only call write and _exit).
+    /// While true, an interrupt waits (the model file is being written).
+    static var writing: Bool {
+        get { writingFlag.load(ordering: .relaxed) != 0 }
+        set { writingFlag.store(newValue ? 1 : 0, ordering: .relaxed) }
+    }
+
+    /// True when Ctrl-C came while `writing`.
+    static var pending: Bool { pendingFlag.load(ordering: .relaxed) != 0 }
+
+    /// What the handler prints.
     static func setMessage(_ text: String) {
-        let m = strdup(text)
+        guard let m = strdup(text) else { return }
         // The handler may run between these stores: never let it read past either string.
-        messageLength = min(messageLength, text.utf8.count)
-        message = m
-        messageLength = text.utf8.count
+        messageLength.store(min(messageLength.load(ordering: .relaxed), text.utf8.count), ordering: .relaxed)
+        messageAddress.store(UInt(bitPattern: m), ordering: .relaxed)
+        messageLength.store(text.utf8.count, ordering: .relaxed)
     }
 
     /// Installs the handler; `out` is the model path named in the message.
     static func install(out: String) {
         setMessage("telltale: interrupted: no model was written ('\(out)' is as it was)\n")
-        writing = 0
-        pending = 0
+        writingFlag.store(0, ordering: .relaxed)
+        pendingFlag.store(0, ordering: .relaxed)
         var old = sigaction()
         sigaction(SIGINT, nil, &old)
         if let h = old.__sigaction_handler.sa_handler, unsafeBitCast(h, to: Int.self) == 1 { return }  // SIG_IGN
         var action = sigaction()
         action.__sigaction_handler.sa_handler = { _ in
-            if TrainInterrupt.writing != 0 { TrainInterrupt.pending = 1; return }
-            if let m = TrainInterrupt.message { _ = write(2, m, TrainInterrupt.messageLength) }
+            if TrainInterrupt.writingFlag.load(ordering: .relaxed) != 0 {
+                TrainInterrupt.pendingFlag.store(1, ordering: .relaxed)
+                return
+            }
+            if let m = UnsafeRawPointer(bitPattern: TrainInterrupt.messageAddress.load(ordering: .relaxed)) {
+                _ = write(2, m, TrainInterrupt.messageLength.load(ordering: .relaxed))
+            }
             _exit(130)
         }
         sigemptyset(&action.sa_mask)

@@ -57,7 +57,7 @@ struct ScoreCommand: ParsableCommand {
         let reader: LineReader
         do { reader = try LineReader.open(input, maxLineBytes: maxLineBytes) } catch { throw ValidationErrorMessage("\(error)") }
         Interrupt.install()
-        reader.isInterrupted = { Interrupt.requested != 0 }
+        reader.isInterrupted = { Interrupt.requested }
         let out = OutputWriter()
         let scorers = try (0..<threads).map { _ in try LineScorer(model: loaded, thresholds: thresholds, explain: explain, reasons: reasons, maxLineBytes: maxLineBytes) }
         let pipeline = BatchPipeline(workers: scorers, makeChunk: { ChunkOutput() })
@@ -66,7 +66,7 @@ struct ScoreCommand: ParsableCommand {
         var firstError: String?
         var total = 0
         var strictStop = false
-        pipeline.run(reader: reader, more: { !out.isClosed && Interrupt.requested == 0 }) { outputs, n in
+        pipeline.run(reader: reader, more: { !out.isClosed && !Interrupt.requested }) { outputs, n in
             for o in outputs {
                 if strict, let end = o.firstErrorEnd {
                     out.write(Array(o.bytes[0..<end]))
@@ -91,7 +91,7 @@ struct ScoreCommand: ParsableCommand {
         }
         out.flush()
         progress.finish(total)
-        if Interrupt.requested != 0 {
+        if Interrupt.requested {
             printError("telltale: interrupted: the output holds the \(total) lines read so far, each complete")
             throw ExitCode(130)
         }

@@ -223,16 +223,16 @@ struct TrainCommand: ParsableCommand {
             printStderr("telltale: \(r.path): skipped \(r.skipped) bad lines (first: \(r.errors.first.map { "\($0)" } ?? "?"))")
         }
         do {
-            TrainInterrupt.writing = 1
+            TrainInterrupt.writing = true
             try result.model.write(to: out)
         } catch {
-            TrainInterrupt.writing = 0
+            TrainInterrupt.writing = false
             throw ValidationErrorMessage("\(error)")
         }
         // From here an interrupt finds the model complete, and says so.
         TrainInterrupt.setMessage("telltale: interrupted: the model was written to '\(out)' (complete)\n")
-        TrainInterrupt.writing = 0
-        if TrainInterrupt.pending != 0 {
+        TrainInterrupt.writing = false
+        if TrainInterrupt.pending {
             printStderr("telltale: interrupted: the model was written to '\(out)' (complete)")
             throw ExitCode(130)
         }
