@@ -34,9 +34,9 @@ let package = Package(
         // the base stylesheet.
         .target(name: "Reporting"),
         // Metrics, thresholds, the evaluation collector and its renderers (text, JSON, Markdown, HTML).
-        .target(name: "Evaluation", dependencies: ["Corpus", "Reporting"]),
+        .target(name: "Evaluation", dependencies: ["TelltaleIO", "Corpus", "Reporting"]),
         // Feature matrix, trainers, calibration fitting, the training pipeline.
-        .target(name: "Train", dependencies: ["TextFeatures", "Classifier", "Corpus", "Evaluation", "CICU"]),
+        .target(name: "Train", dependencies: ["TextFeatures", "Classifier", "TelltaleIO", "Corpus", "Evaluation", "CICU"]),
         // Streaming input/output for the CLI: byte source (plain or gzip), line reader, JSON line
         // parser, JSON writer. A library
         // (not inside the executable) so fuzz targets and other commands can reuse it.
@@ -56,10 +56,10 @@ let package = Package(
         .testTarget(name: "TextFeaturesTests", dependencies: ["TextFeatures", "CICU"]),
         .testTarget(name: "ClassifierTests", dependencies: ["Classifier", "TextFeatures"]),
         .testTarget(name: "TelltaleIOTests", dependencies: ["TelltaleIO"]),
-        .testTarget(name: "CorpusTests", dependencies: ["Corpus", "TestSupport"]),
+        .testTarget(name: "CorpusTests", dependencies: ["Corpus", "TestSupport", "TextFeatures"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "Corpus", "Reporting"]),
-        .testTarget(name: "TrainTests", dependencies: ["Train", "Corpus", "Classifier", "TextFeatures", "TestSupport"]),
+        .testTarget(name: "TrainTests", dependencies: ["Train", "Corpus", "Classifier", "TextFeatures", "TelltaleIO", "TestSupport"]),
         .testTarget(name: "CampaignTests", dependencies: ["Campaign"]),
         // Runs the built binary (hence the dependency on the executable).
         .testTarget(name: "TelltaleCLITests", dependencies: ["telltale", "TelltaleIO", "Classifier", "TextFeatures"]),

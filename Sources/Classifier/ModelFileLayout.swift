@@ -1,3 +1,5 @@
+import TextFeatures
+
 /// The binary layout of a Telltale model file, format version 1. All integers and floats are
 /// little-endian; every section after the JSON header starts at a multiple of 64 bytes (zero
 /// padding in between), so the weights can be read in place from a memory mapping.
@@ -111,11 +113,7 @@ struct ModelFileLayout: Equatable {
 
 /// FNV-1a-64, the model file checksum: detects every single-byte change.
 enum ModelChecksum {
-    static func fnv1a64(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3 }
-        return h
-    }
+    static func fnv1a64(_ bytes: UnsafeRawBufferPointer) -> UInt64 { FNV1a64.hash(bytes) }
 }
 
 extension UnsafeRawBufferPointer {

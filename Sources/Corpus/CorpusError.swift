@@ -1,3 +1,5 @@
+import TelltaleIO
+
 /// A corpus line (or file) that cannot be read. Names the file, the 1-based line number and the
 /// cause, so a user can open the file at that line and fix it. In lenient mode readers count and
 /// skip bad lines; in strict mode they throw the first one.
@@ -10,7 +12,7 @@ public struct CorpusError: Error, Equatable, Sendable, CustomStringConvertible {
 
     /// Why a line or file could not be read.
     public enum Cause: Equatable, Sendable {
-        /// The file cannot be opened or read (message from the system).
+        /// The file cannot be opened (the reader's message, naming the path and what to do).
         case unreadableFile(String)
         /// Reading stopped after the line named (a read error, corrupt or cut-short gzip data).
         case unreadableInput(String)
@@ -34,6 +36,8 @@ public struct CorpusError: Error, Equatable, Sendable, CustomStringConvertible {
         case missingTab
         /// A TSV/fastText label field that is empty or has an empty name.
         case emptyLabel
+        /// A line longer than the line limit (`--max-line-bytes`); its bytes were not kept.
+        case lineTooLong(bytes: Int, limit: Int)
         /// The format could not be inferred from the file name.
         case unknownFormat(String)
     }
@@ -54,6 +58,7 @@ public struct CorpusError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
+        if case .unreadableFile(let m) = cause { return m }
         let place = line > 0 ? "\(path):\(line)" : path
         return "\(place): \(cause.message)"
     }
@@ -63,7 +68,7 @@ extension CorpusError.Cause {
     /// What is wrong and what to do, in words.
     public var message: String {
         switch self {
-        case .unreadableFile(let m): return "cannot read the file (\(m)); check the path and permissions"
+        case .unreadableFile(let m): return m
         case .unreadableInput(let m): return "reading stopped after this line: \(m)"
         case .invalidUTF8(let b): return "invalid UTF-8 at byte \(b); re-encode the file as UTF-8"
         case .nulByte(let b): return "NUL byte at byte \(b); remove it (binary data in a text corpus?)"
@@ -75,6 +80,7 @@ extension CorpusError.Cause {
         case .missingFastTextLabel: return "no __label__ prefix; fastText lines look like `__label__name text`"
         case .missingTab: return "no TAB; TSV lines look like `label<TAB>text` (label = name, or name=0|1)"
         case .emptyLabel: return "empty label; TSV labels look like `name`, `name=0`, `name=1` (comma-separated for several)"
+        case .lineTooLong(let n, let limit): return LineReader.tooLongMessage(bytes: n, limit: limit)
         case .unknownFormat(let ext): return "cannot tell the corpus format from the extension '\(ext)'; use .jsonl, .txt/.ft or .tsv (each may end in .gz), or pass the format explicitly"
         }
     }

@@ -1,13 +1,18 @@
+import TelltaleIO
+
 /// Reads a set of corpus files for training: decides the label set (given, or every label found,
 /// sorted), reads every file with it (so fastText/TSV lines are negative for the labels they do not
 /// list) and keeps each file's statistics and hash for provenance.
 public struct CorpusLoader: Sendable {
     public var format: CorpusFormat?
     public var strict: Bool
+    /// The line limit (`--max-line-bytes`); a longer line is a bad line.
+    public var maxLineBytes: Int
 
-    public init(format: CorpusFormat? = nil, strict: Bool = false) {
+    public init(format: CorpusFormat? = nil, strict: Bool = false, maxLineBytes: Int = LineReader.defaultMaxLineBytes) {
         self.format = format
         self.strict = strict
+        self.maxLineBytes = maxLineBytes
     }
 
     /// What `load` returns.
@@ -37,7 +42,7 @@ public struct CorpusLoader: Sendable {
     public func discoverLabels(_ paths: [String]) throws(CorpusError) -> [String] {
         var found = Set<String>()
         for p in paths {
-            let reader = try CorpusReader(path: p, format: format, labels: nil, strict: strict)
+            let reader = try CorpusReader(path: p, format: format, labels: nil, strict: strict, maxLineBytes: maxLineBytes)
             while let r = try reader.next() { found.formUnion(r.labels.keys) }
         }
         return found.sorted()
@@ -48,7 +53,7 @@ public struct CorpusLoader: Sendable {
         var records: [CorpusRecord] = []
         var stats: [CorpusReadStats] = []
         for p in paths {
-            let reader = try CorpusReader(path: p, format: format, labels: labels, strict: strict)
+            let reader = try CorpusReader(path: p, format: format, labels: labels, strict: strict, maxLineBytes: maxLineBytes)
             while let r = try reader.next() { records.append(r) }
             stats.append(reader.stats)
         }

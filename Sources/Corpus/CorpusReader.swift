@@ -1,9 +1,14 @@
-/// Streams `CorpusRecord`s from one corpus file (JSONL, fastText or TSV), line by line.
+import TelltaleIO
+import TextFeatures
+
+/// Streams `CorpusRecord`s from one corpus file (JSONL, fastText or TSV), line by line, through
+/// TelltaleIO's `LineReader` (the reader of `score` and `accounts`: plain or gzip, BOM and CRLF
+/// removed, one line limit).
 ///
 /// Empty and blank lines are skipped. Every bad line (invalid UTF-8, NUL byte, malformed JSON,
-/// missing or non-string `text`, bad label value, ...) becomes a `CorpusError` with the file path
-/// and line number: in strict mode `next()` throws it; otherwise it is counted in `stats` (the
-/// first `maxKeptErrors` are kept) and the line is skipped.
+/// missing or non-string `text`, bad label value, a line over the limit, ...) becomes a
+/// `CorpusError` with the file path and line number: in strict mode `next()` throws it; otherwise
+/// it is counted in `stats` (the first `maxKeptErrors` are kept) and the line is skipped.
 ///
 /// ```swift
 /// let reader = try CorpusReader(path: "train.jsonl")
@@ -22,12 +27,21 @@ public final class CorpusReader {
     public private(set) var stats: CorpusReadStats
 
     private let lines: LineReader
+    private let fingerprint = Fingerprint()
+    private var lineNumber = 0
     private let json = JSONLLineParser()
 
-    /// Opens `path` ("-" = standard input). `format` nil infers it from the extension.
+    /// FNV-1a-64 and length of every byte read (fed by the line reader's `onBytes`).
+    private final class Fingerprint {
+        var hash = FNV1a64()
+        var bytes = 0
+    }
+
+    /// Opens `path` ("-" = standard input). `format` nil infers it from the extension. A line
+    /// longer than `maxLineBytes` is a bad line (not held in memory).
     /// Throws when the file cannot be opened or its format cannot be inferred.
     public init(path: String, format: CorpusFormat? = nil, labels: [String]? = nil, strict: Bool = false,
-                maxKeptErrors: Int = 100) throws(CorpusError) {
+                maxKeptErrors: Int = 100, maxLineBytes: Int = LineReader.defaultMaxLineBytes) throws(CorpusError) {
         guard let format = format ?? CorpusFormat.infer(fromPath: path) else {
             let ext = path.split(separator: "/").last.flatMap { $0.split(separator: ".").count > 1 ? $0.split(separator: ".").last : nil }
             throw CorpusError(path: path, line: 0, cause: .unknownFormat(ext.map { "." + $0 } ?? "(none)"))
@@ -38,20 +52,35 @@ public final class CorpusReader {
         self.strict = strict
         self.maxKeptErrors = maxKeptErrors
         stats = CorpusReadStats(path: path)
-        lines = try LineReader(path: path)
+        do {
+            lines = try LineReader.open(path, maxLineBytes: maxLineBytes)
+        } catch {
+            throw CorpusError(path: path, line: 0, cause: .unreadableFile(error.description))
+        }
+        let fingerprint = fingerprint
+        lines.onBytes = { bytes in
+            fingerprint.hash.update(bytes)
+            fingerprint.bytes += bytes.count
+        }
     }
 
     /// The next good record, or nil at the end of the file (then `stats.hash` covers the whole file).
     public func next() throws(CorpusError) -> CorpusRecord? {
         while true {
-            let outcome: LineOutcome? = try lines.next { (line) throws(CorpusError) -> LineOutcome in
-                parse(line)
-            }
-            guard let outcome else {
-                stats.hash = lines.hash.hex
-                stats.bytes = lines.bytesRead
-                stats.lines = lines.lineNumber
+            guard let (number, line) = lines.next() else {
+                if let message = lines.readError {
+                    throw CorpusError(path: path, line: lineNumber, cause: .unreadableInput(message))
+                }
+                stats.hash = fingerprint.hash.hex
+                stats.bytes = fingerprint.bytes
+                stats.lines = lineNumber
                 return nil
+            }
+            lineNumber = number
+            let outcome: LineOutcome
+            switch line {
+            case .text(let bytes): outcome = parse(bytes)
+            case .tooLong(let n): outcome = .bad(.lineTooLong(bytes: n, limit: lines.maxLineBytes))
             }
             switch outcome {
             case .skip:
@@ -60,7 +89,7 @@ public final class CorpusReader {
                 stats.rows += 1
                 return r
             case .bad(let cause):
-                let error = CorpusError(path: path, line: lines.lineNumber, cause: cause)
+                let error = CorpusError(path: path, line: lineNumber, cause: cause)
                 if strict { throw error }
                 stats.skipped += 1
                 if stats.errors.count < maxKeptErrors { stats.errors.append(error) }
@@ -82,8 +111,10 @@ public final class CorpusReader {
     }
 
     private func parse(_ line: UnsafeBufferPointer<UInt8>) -> LineOutcome {
-        if line.isEmpty || LineCheck.isBlank(line) { return .skip }
-        if let problem = LineCheck.problem(line) { return .bad(problem) }
+        if Self.isBlank(line) { return .skip }
+        if let problem = UTF8Check.firstProblem(line) {
+            return .bad(problem.message == "NUL byte" ? .nulByte(byte: problem.byte) : .invalidUTF8(byte: problem.byte))
+        }
         let result: Result<CorpusRecord, LineProblem>
         switch format {
         case .jsonl:
@@ -95,13 +126,19 @@ public final class CorpusReader {
         case .fastText:
             result = FastTextLineParser(labelSet: labelSet).parse(line)
         case .tsv:
-            if lines.lineNumber == 1 && TSVLineParser.isHeader(line) { return .skip }
+            if lineNumber == 1 && TSVLineParser.isHeader(line) { return .skip }
             result = TSVLineParser(labelSet: labelSet).parse(line)
         }
         switch result {
         case .success(let r): return .record(r)
         case .failure(let p): return .bad(p.cause)
         }
+    }
+
+    /// Whether the line is empty or only spaces/tabs (such lines are skipped).
+    private static func isBlank(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+        for b in line where b != 0x20 && b != 0x09 { return false }
+        return true
     }
 }
 

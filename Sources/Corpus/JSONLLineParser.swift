@@ -1,46 +1,134 @@
-import Foundation
+import TelltaleIO
 
 /// Parses one JSONL corpus line (`{"id", "text", "parent"?, "labels": {"x": 0|1}, "source"?}`)
-/// with `JSONDecoder` (which, unlike JSONSerialization, keeps a leading U+FEFF inside strings).
-/// Unknown fields are ignored. A label value may be 0/1, true/false or "0"/"1"; `null` means
-/// unknown, like a missing label. `id` may be a string or a number.
+/// with TelltaleIO's `JSONScanner`, the scanner `telltale score` reads posts with (so both accept
+/// and reject the same JSON, with the same messages and byte positions). Unknown fields are skipped
+/// (their syntax is still checked). A label value may be 0/1, true/false or "0"/"1"; `null` means
+/// unknown, like a missing label. `id` may be a string or an integer. A field given twice is an
+/// error, as in `score`.
 struct JSONLLineParser {
-    private let decoder = JSONDecoder()
+    var maxDepth = 64
 
     func parse(_ line: UnsafeBufferPointer<UInt8>) -> Result<CorpusRecord, LineProblem> {
+        guard let i = JSONScanner.objectStart(line) else {
+            return .failure(LineProblem(.malformedJSON("the line does not start with '{'")))
+        }
+        var p = JSONScanner(bytes: line, position: i, maxDepth: maxDepth)
         do {
-            let row = try decoder.decode(JSONLRow.self, from: Data(line))
-            return .success(row.record)
+            return .success(try object(&p))
         } catch let problem as LineProblem {
             return .failure(problem)
-        } catch let DecodingError.dataCorrupted(context) {
-            return .failure(LineProblem(.malformedJSON(Self.hint(line) ?? Self.describe(context))))
-        } catch DecodingError.typeMismatch(_, let context) where context.codingPath.isEmpty {
-            return .failure(LineProblem(.malformedJSON("expected an object {...}, found another JSON value")))
+        } catch let e as LineError {
+            let prefix = "malformed JSON: "
+            let text = e.description.hasPrefix(prefix) ? String(e.description.dropFirst(prefix.count)) : e.description
+            return .failure(LineProblem(.malformedJSON(text)))
         } catch {
-            return .failure(LineProblem(.malformedJSON(String(describing: error))))
+            return .failure(LineProblem(.malformedJSON("\(error)")))
         }
     }
 
-    /// A more useful message than the decoder's "not valid JSON" for the common cases.
-    private static func hint(_ line: UnsafeBufferPointer<UInt8>) -> String? {
-        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
-        guard let first = line.first(where: { !isSpace($0) }) else { return nil }
-        if first != UInt8(ascii: "{") { return "the line does not start with '{'" }
-        if line.last(where: { !isSpace($0) }) != UInt8(ascii: "}") { return "the line does not end with '}' (cut off?)" }
-        return nil
-    }
-
-    private static func describe(_ context: DecodingError.Context) -> String {
-        if let underlying = context.underlyingError {
-            let text = String(describing: underlying)
-            // Foundation wraps the useful part ("Unexpected character ... around line 1, column 9") in a dictionary dump.
-            if let r = text.range(of: "NSDebugDescription=") {
-                return String(text[r.upperBound...].prefix { $0 != "," && $0 != "}" })
+    private func object(_ p: inout JSONScanner) throws -> CorpusRecord {
+        var text: String?, parent: String?, source: String?, id: String?
+        var labels: [String: Int] = [:]
+        var seen: Set<String> = []
+        try JSONScanner.readObject(&p) { p, key, keyByte in
+            let name = String(decoding: key, as: UTF8.self)
+            if ["text", "parent", "source", "id", "labels"].contains(name) {
+                guard seen.insert(name).inserted else { throw LineError("duplicate key \"\(name)\"", byte: keyByte) }
             }
-            return text
+            switch name {
+            case "text":
+                guard p.peek() == UInt8(ascii: "\"") else { throw LineProblem(.notAString(field: "text")) }
+                text = try Self.string(&p)
+            case "parent": parent = try Self.optionalString(&p, field: name)
+            case "source": source = try Self.optionalString(&p, field: name)
+            case "id": id = try Self.id(&p)
+            case "labels": labels = try Self.labels(&p)
+            default: try p.skipValue(depth: 0)
+            }
         }
-        return context.debugDescription
+        try p.expectEnd()
+        guard let text else { throw LineProblem(.missingText) }
+        return CorpusRecord(id: id, text: text, parent: parent, labels: labels, source: source)
+    }
+
+    private static func string(_ p: inout JSONScanner) throws -> String {
+        var bytes: [UInt8] = []
+        try p.readString(into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A string, or nil for `null`.
+    private static func optionalString(_ p: inout JSONScanner, field: String) throws -> String? {
+        if try null(&p) { return nil }
+        guard p.peek() == UInt8(ascii: "\"") else { throw LineProblem(.notAString(field: field)) }
+        return try string(&p)
+    }
+
+    /// A string, an integer (kept as its decimal text) or null.
+    private static func id(_ p: inout JSONScanner) throws -> String? {
+        if try null(&p) { return nil }
+        if p.peek() == UInt8(ascii: "\"") { return try string(&p) }
+        let token = try rawValue(&p)
+        guard let n = Int64(token) else { throw LineProblem(.notAString(field: "id")) }
+        return String(n)
+    }
+
+    /// `{"label": 0|1|true|false|"0"|"1"|null, ...}` or null; unknown (null) labels are left out.
+    private static func labels(_ p: inout JSONScanner) throws -> [String: Int] {
+        if try null(&p) { return [:] }
+        guard p.peek() == UInt8(ascii: "{") else {
+            _ = try rawValue(&p)
+            throw LineProblem(.labelsNotAnObject)
+        }
+        var out: [String: Int] = [:]
+        try JSONScanner.readObject(&p) { p, key, _ in
+            let label = String(decoding: key, as: UTF8.self)
+            if let v = try labelValue(&p, label: label) { out[label] = v }
+        }
+        return out
+    }
+
+    /// 0 or 1, nil for null; anything else is a bad label value.
+    private static func labelValue(_ p: inout JSONScanner, label: String) throws -> Int? {
+        if try null(&p) { return nil }
+        let shown: String
+        switch p.peek() {
+        case UInt8(ascii: "\""):
+            let s = try string(&p)
+            if s == "0" || s == "1" { return s == "1" ? 1 : 0 }
+            shown = "\"\(s)\""
+        case UInt8(ascii: "{"), UInt8(ascii: "["):
+            _ = try rawValue(&p)
+            shown = "an object or array"
+        default:
+            let token = try rawValue(&p)
+            if token == "true" || token == "false" { return token == "true" ? 1 : 0 }
+            if let i = Int(token) {
+                if i == 0 || i == 1 { return i }
+                shown = String(i)
+            } else if let d = Double(token) {
+                if d == 0 || d == 1 { return Int(d) }
+                shown = String(d)
+            } else {
+                shown = token
+            }
+        }
+        throw LineProblem(.badLabelValue(label: label, value: shown))
+    }
+
+    /// Consumes `null` (true) or nothing (false).
+    private static func null(_ p: inout JSONScanner) throws -> Bool {
+        guard p.peek() == UInt8(ascii: "n") else { return false }
+        try p.skipValue(depth: 0)
+        return true
+    }
+
+    /// Skips one value (checking its syntax) and returns its JSON text.
+    private static func rawValue(_ p: inout JSONScanner) throws -> String {
+        let start = p.position
+        try p.skipValue(depth: 0)
+        return String(decoding: UnsafeBufferPointer(rebasing: p.bytes[start..<p.position]), as: UTF8.self)
     }
 }
 
@@ -48,69 +136,4 @@ struct JSONLLineParser {
 struct LineProblem: Error {
     var cause: CorpusError.Cause
     init(_ cause: CorpusError.Cause) { self.cause = cause }
-}
-
-/// The decoded shape of one JSONL line.
-private struct JSONLRow: Decodable {
-    var record: CorpusRecord
-
-    struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
-    init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: Key.self)
-        let textKey = Key(stringValue: "text")
-        guard c.contains(textKey) else { throw LineProblem(.missingText) }
-        guard let text = try? c.decode(String.self, forKey: textKey) else { throw LineProblem(.notAString(field: "text")) }
-        let parent = try Self.optionalString(c, "parent")
-        let source = try Self.optionalString(c, "source")
-        var id: String? = nil
-        let idKey = Key(stringValue: "id")
-        if c.contains(idKey), !(try c.decodeNil(forKey: idKey)) {
-            if let s = try? c.decode(String.self, forKey: idKey) { id = s }
-            else if let n = try? c.decode(Int64.self, forKey: idKey) { id = String(n) }
-            else { throw LineProblem(.notAString(field: "id")) }
-        }
-        var labels: [String: Int] = [:]
-        let labelsKey = Key(stringValue: "labels")
-        if c.contains(labelsKey), !(try c.decodeNil(forKey: labelsKey)) {
-            guard let lc = try? c.nestedContainer(keyedBy: Key.self, forKey: labelsKey) else { throw LineProblem(.labelsNotAnObject) }
-            for key in lc.allKeys {
-                if let v = try Self.labelValue(lc, key) { labels[key.stringValue] = v }
-            }
-        }
-        record = CorpusRecord(id: id, text: text, parent: parent, labels: labels, source: source)
-    }
-
-    private static func optionalString(_ c: KeyedDecodingContainer<Key>, _ name: String) throws -> String? {
-        let key = Key(stringValue: name)
-        guard c.contains(key), !(try c.decodeNil(forKey: key)) else { return nil }
-        guard let s = try? c.decode(String.self, forKey: key) else { throw LineProblem(.notAString(field: name)) }
-        return s
-    }
-
-    /// 0 or 1, nil for null; anything else is a bad label value.
-    private static func labelValue(_ c: KeyedDecodingContainer<Key>, _ key: Key) throws -> Int? {
-        if try c.decodeNil(forKey: key) { return nil }
-        let shown: String
-        if let i = try? c.decode(Int.self, forKey: key) {
-            if i == 0 || i == 1 { return i }
-            shown = String(i)
-        } else if let b = try? c.decode(Bool.self, forKey: key) {
-            return b ? 1 : 0
-        } else if let s = try? c.decode(String.self, forKey: key) {
-            if s == "0" || s == "1" { return Int(s) }
-            shown = "\"\(s)\""
-        } else if let d = try? c.decode(Double.self, forKey: key) {
-            if d == 0 || d == 1 { return Int(d) }
-            shown = String(d)
-        } else {
-            shown = "an object or array"
-        }
-        throw LineProblem(.badLabelValue(label: key.stringValue, value: shown))
-    }
 }

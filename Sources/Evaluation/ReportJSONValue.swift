@@ -1,3 +1,5 @@
+import TelltaleIO
+
 /// A JSON value with object keys in the order they were written, serialised deterministically
 /// (so the report JSON is stable byte for byte and diffable). Numbers that are not finite become
 /// `null`.
@@ -88,24 +90,10 @@ public indirect enum ReportJSONValue: Sendable, Equatable {
         return String(x)
     }
 
+    /// `s` as a JSON string literal, escaped by TelltaleIO's `JSONWriter` (as every JSON Telltale writes).
     static func writeString(_ s: String, to out: inout String) {
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        out += "\""
+        var bytes: [UInt8] = []
+        JSONWriter.appendString(s, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
     }
 }

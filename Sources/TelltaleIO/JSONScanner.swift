@@ -1,23 +1,24 @@
 /// A minimal JSON scanner over one line's bytes (already checked to be valid UTF-8): reads
 /// strings (unescaping `\uXXXX` and surrogate pairs) and skips any other value with a depth limit.
-/// Errors are `LineError`s with the 1-based byte where the problem starts.
-struct JSONScanner {
-    let bytes: UnsafeBufferPointer<UInt8>
-    var position: Int
-    let maxDepth: Int
+/// Errors are `LineError`s with the 1-based byte where the problem starts. Shared by the post
+/// line parser (`score`, `accounts`, `features`) and the corpus JSONL parser (`train`, `eval`).
+public struct JSONScanner {
+    public let bytes: UnsafeBufferPointer<UInt8>
+    public var position: Int
+    public let maxDepth: Int
 
-    init(bytes: UnsafeBufferPointer<UInt8>, position: Int = 0, maxDepth: Int = 64) {
+    public init(bytes: UnsafeBufferPointer<UInt8>, position: Int = 0, maxDepth: Int = 64) {
         self.bytes = bytes
         self.position = position
         self.maxDepth = maxDepth
     }
 
-    var atEnd: Bool { position >= bytes.count }
+    public var atEnd: Bool { position >= bytes.count }
 
-    func peek() -> UInt8? { position < bytes.count ? bytes[position] : nil }
-    mutating func advance() { position += 1 }
+    public func peek() -> UInt8? { position < bytes.count ? bytes[position] : nil }
+    public mutating func advance() { position += 1 }
 
-    mutating func skipSpace() {
+    public mutating func skipSpace() {
         while position < bytes.count {
             let c = bytes[position]
             if c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0D { position += 1 } else { break }
@@ -25,21 +26,61 @@ struct JSONScanner {
     }
 
     /// The 1-based byte of the current position, for errors (the last byte when at the end).
-    var currentByte: Int { min(position, bytes.count - 1) + 1 }
+    public var currentByte: Int { min(position, bytes.count - 1) + 1 }
 
-    func error(_ message: String) -> LineError {
+    public func error(_ message: String) -> LineError {
         LineError("malformed JSON: \(message)", byte: currentByte)
     }
 
-    mutating func expect(_ c: UInt8) throws(LineError) {
+    public mutating func expect(_ c: UInt8) throws(LineError) {
         guard peek() == c else {
             throw error(atEnd ? "line ends early, expected '\(Character(Unicode.Scalar(c)))'" : "expected '\(Character(Unicode.Scalar(c)))'")
         }
         position += 1
     }
 
+    /// Where the `{` of a JSON-object line is, after blanks and byte-order marks (files joined with
+    /// `cat` keep theirs mid-stream); nil when the line does not start with one.
+    public static func objectStart(_ line: UnsafeBufferPointer<UInt8>) -> Int? {
+        var i = 0
+        while i < line.count {
+            if line[i] == 0x20 || line[i] == 0x09 { i += 1 } else if i + 2 < line.count, line[i] == 0xEF, line[i + 1] == 0xBB, line[i + 2] == 0xBF { i += 3 } else { break }
+        }
+        return i < line.count && line[i] == UInt8(ascii: "{") ? i : nil
+    }
+
+    /// Reads the object starting here: for each member, calls `member(&scanner, key, keyByte)`
+    /// with the scanner at the member's value (blanks skipped) and the 1-based byte of its key;
+    /// `member` must read or skip the value. Errors thrown by `member` pass through.
+    public static func readObject(_ p: inout JSONScanner, member: (inout JSONScanner, _ key: [UInt8], _ keyByte: Int) throws -> Void) throws {
+        var key: [UInt8] = []
+        try p.expect(UInt8(ascii: "{"))
+        p.skipSpace()
+        if p.peek() == UInt8(ascii: "}") { p.advance(); return }
+        while true {
+            p.skipSpace()
+            let keyStart = p.position
+            key.removeAll(keepingCapacity: true)
+            try p.readString(into: &key)
+            p.skipSpace()
+            try p.expect(UInt8(ascii: ":"))
+            p.skipSpace()
+            try member(&p, key, keyStart + 1)
+            p.skipSpace()
+            if p.peek() == UInt8(ascii: ",") { p.advance(); continue }
+            try p.expect(UInt8(ascii: "}"))
+            return
+        }
+    }
+
+    /// Fails when anything but blanks follows (after a line's top-level value).
+    public mutating func expectEnd() throws(LineError) {
+        skipSpace()
+        if !atEnd { throw LineError("unexpected text after the JSON object", byte: position + 1) }
+    }
+
     /// What kind of value starts here (for error messages).
-    func describeValue() -> String {
+    public func describeValue() -> String {
         switch peek() {
         case UInt8(ascii: "{"): "an object"
         case UInt8(ascii: "["): "an array"
@@ -53,7 +94,7 @@ struct JSONScanner {
     }
 
     /// Reads a string value, appending its unescaped UTF-8 to `out`.
-    mutating func readString(into out: inout [UInt8]) throws(LineError) {
+    public mutating func readString(into out: inout [UInt8]) throws(LineError) {
         try expect(UInt8(ascii: "\""))
         while true {
             guard position < bytes.count else { throw error("unterminated string") }
@@ -125,7 +166,7 @@ struct JSONScanner {
     }
 
     /// Skips any JSON value (validating its syntax).
-    mutating func skipValue(depth: Int) throws(LineError) {
+    public mutating func skipValue(depth: Int) throws(LineError) {
         guard depth < maxDepth else { throw LineError("JSON nested deeper than \(maxDepth) levels", byte: currentByte) }
         skipSpace()
         guard let c = peek() else { throw error("line ends early, expected a value") }

@@ -1,4 +1,7 @@
-/// Appends JSON text to a byte buffer: escaped strings, numbers in shortest round-trip form.
+/// Appends JSON text to a byte buffer: escaped strings, numbers in shortest round-trip form. The one
+/// JSON string escape of the project (score and accounts lines, eval reports): `"` `\\` and
+/// control characters, and U+2028/U+2029 (valid JSON, but line breaks to JavaScript and some
+/// line-based tools).
 public enum JSONWriter {
     static let hex: [UInt8] = Array("0123456789abcdef".utf8)
 
@@ -6,9 +9,18 @@ public enum JSONWriter {
     public static func appendString(_ s: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(0x22)
         var runStart = 0
-        for i in 0..<s.count {
+        var i = 0
+        while i < s.count {
             let c = s[i]
-            guard c < 0x20 || c == 0x22 || c == 0x5C else { continue }
+            // U+2028 / U+2029 are E2 80 A8 / E2 80 A9.
+            if c == 0xE2, i + 2 < s.count, s[i + 1] == 0x80, s[i + 2] == 0xA8 || s[i + 2] == 0xA9 {
+                if i > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<i])) }
+                out.append(contentsOf: Array("\\u202".utf8) + [s[i + 2] == 0xA8 ? UInt8(ascii: "8") : UInt8(ascii: "9")])
+                i += 3
+                runStart = i
+                continue
+            }
+            guard c < 0x20 || c == 0x22 || c == 0x5C else { i += 1; continue }
             if i > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<i])) }
             switch c {
             case 0x22: out.append(contentsOf: [0x5C, 0x22])
@@ -18,7 +30,8 @@ public enum JSONWriter {
             case 0x09: out.append(contentsOf: [0x5C, UInt8(ascii: "t")])
             default: out.append(contentsOf: [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hex[Int(c >> 4)], hex[Int(c & 15)]])
             }
-            runStart = i + 1
+            i += 1
+            runStart = i
         }
         if s.count > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<s.count])) }
         out.append(0x22)

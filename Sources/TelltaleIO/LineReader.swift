@@ -46,9 +46,19 @@ public final class LineReader {
     public private(set) var wasInterrupted = false
     /// The largest accepted `maxLineBytes` (larger values are clamped, so sizes cannot overflow).
     public static let largestMaxLineBytes = 1 << 40
+    /// The one default line limit of every command that reads lines (`--max-line-bytes`): 64 MiB.
+    public static let defaultMaxLineBytes = 64 << 20
+    /// What every command says about a line over the limit (an error record, a problem line or a
+    /// skipped corpus line).
+    public static func tooLongMessage(bytes: Int, limit: Int) -> String {
+        "line is \(bytes) bytes, over the --max-line-bytes limit of \(limit): split it or raise the limit"
+    }
+    /// Called with every chunk of bytes as it is read (after gzip decompression), before it is split
+    /// into lines, over-long lines included: e.g. to fingerprint the whole input for provenance.
+    public var onBytes: ((UnsafeRawBufferPointer) -> Void)?
 
     /// Reads from `fd` (not closed unless `ownsFD`).
-    public init(fd: Int32, ownsFD: Bool = false, bufferSize: Int = 1 << 20, maxLineBytes: Int = 64 << 20) {
+    public init(fd: Int32, ownsFD: Bool = false, bufferSize: Int = 1 << 20, maxLineBytes: Int = LineReader.defaultMaxLineBytes) {
         source = ByteSource(fd: fd, ownsFD: ownsFD)
         self.maxLineBytes = min(max(maxLineBytes, 1), LineReader.largestMaxLineBytes)
         capacity = max(min(bufferSize, self.maxLineBytes + 1), 64)
@@ -56,7 +66,7 @@ public final class LineReader {
     }
 
     /// Opens `path` for reading, or standard input for `-`.
-    public static func open(_ path: String, maxLineBytes: Int = 64 << 20) throws(InputError) -> LineReader {
+    public static func open(_ path: String, maxLineBytes: Int = LineReader.defaultMaxLineBytes) throws(InputError) -> LineReader {
         if path == "-" { return LineReader(fd: 0, maxLineBytes: maxLineBytes) }
         var st = stat()
         if stat(path, &st) != 0 {
@@ -145,6 +155,7 @@ public final class LineReader {
             if isInterrupted() { wasInterrupted = true; eof = true; return }
             switch source.read(into: buffer + end, count: capacity - end) {
             case .bytes(let n):
+                onBytes?(UnsafeRawBufferPointer(start: buffer + end, count: n))
                 end += n
                 return
             case .end:

@@ -55,10 +55,15 @@ public final class OutputWriter {
     deinit { flush() }
 }
 
-/// Writes a line to standard error immediately (unbuffered).
+/// Writes a line to standard error immediately (unbuffered): every diagnostic of every command goes
+/// through here (or `writeStandardError`).
 public func printError(_ message: String) {
-    let line = message.hasSuffix("\n") ? message : message + "\n"
-    var bytes = Array(line.utf8)
+    writeStandardError(message.hasSuffix("\n") ? message : message + "\n")
+}
+
+/// Writes `text` to standard error as it is (no newline added), unbuffered, retrying short writes.
+public func writeStandardError(_ text: String) {
+    var bytes = Array(text.utf8)
     bytes.withUnsafeMutableBytes { raw in
         var off = 0
         while off < raw.count {

@@ -56,12 +56,7 @@ public struct PostLineParser {
             if bad.byte > 1 { recoverID(UnsafeBufferPointer(rebasing: line[..<(bad.byte - 1)]), into: &post) }
             return bad
         }
-        var i = 0
-        // Blanks and byte-order marks (files joined with `cat` keep theirs mid-stream) before a `{`.
-        while i < line.count {
-            if line[i] == 0x20 || line[i] == 0x09 { i += 1 } else if i + 2 < line.count, line[i] == 0xEF, line[i + 1] == 0xBB, line[i + 2] == 0xBF { i += 3 } else { break }
-        }
-        guard i < line.count, line[i] == UInt8(ascii: "{") else {
+        guard let i = JSONScanner.objectStart(line) else {
             post.text.append(contentsOf: line)
             return nil
         }
@@ -85,70 +80,53 @@ public struct PostLineParser {
 
     private func parseObject(_ p: inout JSONScanner, into post: inout PostLine) -> LineError? {
         var sawText = false, sawParent = false, sawID = false
-        var key: [UInt8] = []
         do {
-            try p.expect(UInt8(ascii: "{"))
-            p.skipSpace()
-            if p.peek() == UInt8(ascii: "}") { p.advance() } else {
-                while true {
-                    p.skipSpace()
-                    let keyStart = p.position
-                    key.removeAll(keepingCapacity: true)
-                    try p.readString(into: &key)
-                    p.skipSpace()
-                    try p.expect(UInt8(ascii: ":"))
-                    p.skipSpace()
-                    switch key {
-                    case Array("text".utf8):
-                        if sawText { throw LineError("duplicate key \"text\"", byte: keyStart + 1) }
-                        sawText = true
-                        guard p.peek() == UInt8(ascii: "\"") else {
-                            throw LineError("\"text\" must be a string, found \(p.describeValue())", byte: p.currentByte)
-                        }
-                        try p.readString(into: &post.text)
-                    case Array("parent".utf8):
-                        if sawParent { throw LineError("duplicate key \"parent\"", byte: keyStart + 1) }
-                        sawParent = true
-                        if p.peek() == UInt8(ascii: "n") { try p.skipValue(depth: 0) } else {
-                            guard p.peek() == UInt8(ascii: "\"") else {
-                                throw LineError("\"parent\" must be a string or null, found \(p.describeValue())", byte: p.currentByte)
-                            }
-                            try p.readString(into: &post.parent)
-                            post.hasParent = true
-                        }
-                    case Array("id".utf8):
-                        if sawID { throw LineError("duplicate key \"id\"", byte: keyStart + 1) }
-                        sawID = true
-                        let s = p.position
-                        try p.skipValue(depth: 0)
-                        let c = p.bytes[s]
-                        if c == UInt8(ascii: "\"") || c == UInt8(ascii: "-") || (c >= 0x30 && c <= 0x39) {
-                            post.idJSON.append(contentsOf: UnsafeBufferPointer(rebasing: p.bytes[s..<p.position]))
-                        }
-                    default:
-                        if !extraFields.isEmpty, let name = String(validating: key, as: UTF8.self), extraFields.contains(name) {
-                            if p.peek() == UInt8(ascii: "\"") {
-                                var v: [UInt8] = []
-                                try p.readString(into: &v)
-                                post.extras[name] = String(decoding: v, as: UTF8.self)
-                            } else {
-                                let s = p.position
-                                try p.skipValue(depth: 0)
-                                let raw = String(decoding: UnsafeBufferPointer(rebasing: p.bytes[s..<p.position]), as: UTF8.self)
-                                if raw != "null" { post.extras[name] = raw }
-                            }
-                        } else {
-                            try p.skipValue(depth: 0)
-                        }
+            try JSONScanner.readObject(&p) { p, key, keyByte in
+                switch key {
+                case Array("text".utf8):
+                    if sawText { throw LineError("duplicate key \"text\"", byte: keyByte) }
+                    sawText = true
+                    guard p.peek() == UInt8(ascii: "\"") else {
+                        throw LineError("\"text\" must be a string, found \(p.describeValue())", byte: p.currentByte)
                     }
-                    p.skipSpace()
-                    if p.peek() == UInt8(ascii: ",") { p.advance(); continue }
-                    try p.expect(UInt8(ascii: "}"))
-                    break
+                    try p.readString(into: &post.text)
+                case Array("parent".utf8):
+                    if sawParent { throw LineError("duplicate key \"parent\"", byte: keyByte) }
+                    sawParent = true
+                    if p.peek() == UInt8(ascii: "n") { try p.skipValue(depth: 0) } else {
+                        guard p.peek() == UInt8(ascii: "\"") else {
+                            throw LineError("\"parent\" must be a string or null, found \(p.describeValue())", byte: p.currentByte)
+                        }
+                        try p.readString(into: &post.parent)
+                        post.hasParent = true
+                    }
+                case Array("id".utf8):
+                    if sawID { throw LineError("duplicate key \"id\"", byte: keyByte) }
+                    sawID = true
+                    let s = p.position
+                    try p.skipValue(depth: 0)
+                    let c = p.bytes[s]
+                    if c == UInt8(ascii: "\"") || c == UInt8(ascii: "-") || (c >= 0x30 && c <= 0x39) {
+                        post.idJSON.append(contentsOf: UnsafeBufferPointer(rebasing: p.bytes[s..<p.position]))
+                    }
+                default:
+                    if !extraFields.isEmpty, let name = String(validating: key, as: UTF8.self), extraFields.contains(name) {
+                        if p.peek() == UInt8(ascii: "\"") {
+                            var v: [UInt8] = []
+                            try p.readString(into: &v)
+                            post.extras[name] = String(decoding: v, as: UTF8.self)
+                        } else {
+                            let s = p.position
+                            try p.skipValue(depth: 0)
+                            let raw = String(decoding: UnsafeBufferPointer(rebasing: p.bytes[s..<p.position]), as: UTF8.self)
+                            if raw != "null" { post.extras[name] = raw }
+                        }
+                    } else {
+                        try p.skipValue(depth: 0)
+                    }
                 }
             }
-            p.skipSpace()
-            if !p.atEnd { throw LineError("unexpected text after the JSON object", byte: p.position + 1) }
+            try p.expectEnd()
         } catch let e as LineError {
             return e
         } catch {

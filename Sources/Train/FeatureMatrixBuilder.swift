@@ -1,6 +1,7 @@
 import Foundation
 import TextFeatures
 import Corpus
+import TelltaleIO
 
 /// Turns records into a `FeatureMatrix` in two passes: (1) document frequencies of the content
 /// words of every text and every distinct parent, (2) feature extraction with those frequencies.

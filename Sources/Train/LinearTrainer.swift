@@ -5,6 +5,7 @@ import Darwin
 #endif
 
 import Classifier
+import TelltaleIO
 
 /// A training algorithm whose output is a linear model: one weight per (hash bucket, label) plus
 /// a bias per label (`LinearWeights`), so naive Bayes, logistic regression and NB-weighted

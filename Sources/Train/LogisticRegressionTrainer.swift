@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TelltaleIO
 
 /// Options of logistic-regression training (also used by NB-weighted logistic regression).
 public struct LogisticRegressionOptions: Sendable, Equatable {

@@ -1,3 +1,4 @@
+import TelltaleIO
 /// NB-weighted logistic regression (NBSVM-style, Wang & Manning 2012, with a logistic loss):
 /// each feature is scaled by its naive-Bayes log-count ratio r_j, logistic regression is trained on
 /// the scaled features, and r is folded back into the weights (w_j = w'_j · r_j), so the result is

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import TelltaleIO
 
 /// Multinomial naive Bayes as a linear model. Per label, on the rows where it is known:
 /// weight_j = log((α + c₁ⱼ) / (α·V + S₁)) − log((α + c₀ⱼ) / (α·V + S₀)) (the log-count ratio,

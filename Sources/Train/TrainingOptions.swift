@@ -1,5 +1,6 @@
 import Classifier
 import Foundation
+import TelltaleIO
 import TextFeatures
 import Corpus
 import Evaluation
@@ -76,6 +77,9 @@ public struct TrainingOptions: Sendable, Equatable {
     public var topFeatureSampleRows: Int = 5000
     /// Stop at the first bad corpus line instead of skipping it.
     public var strict = false
+    /// Longest corpus line accepted (`--max-line-bytes`); a longer line is a bad line. Not part of
+    /// the recorded options (it cannot change a model, only which lines are refused).
+    public var maxLineBytes = LineReader.defaultMaxLineBytes
     /// Threads for feature extraction and for training (one label per thread).
     public var threads: Int = 2
     /// Corpus format for every file; nil = from each file's extension.

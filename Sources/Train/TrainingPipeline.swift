@@ -2,6 +2,7 @@ import Classifier
 import TextFeatures
 import Corpus
 import Evaluation
+import TelltaleIO
 
 /// Trains a model from corpus files: read → document frequencies → feature matrix → trainer →
 /// calibration and thresholds on a seeded hold-out → top features → header with provenance →
@@ -32,7 +33,7 @@ public struct TrainingPipeline: Sendable {
         }
 
         // 1. Read.
-        let loader = CorpusLoader(format: options.format, strict: options.strict)
+        let loader = CorpusLoader(format: options.format, strict: options.strict, maxLineBytes: options.maxLineBytes)
         let labels: [String]
         let records: [CorpusRecord], stats: [CorpusReadStats]
         var devRecords: [CorpusRecord] = [], devStats: [CorpusReadStats] = []

@@ -79,15 +79,13 @@ struct AccountsCommand: ParsableCommand {
     @Option(name: .long, help: "Scoring threads (reading and aggregation run on one more thread, overlapped).")
     var threads: Int = ThreadsDefault.value
 
-    @Option(name: .long, help: "Longest line accepted, in bytes; longer lines are reported and skipped.")
-    var maxLineBytes: Int = 64 << 20
+    @OptionGroup var lineLimit: LineLimitOption
 
     func validate() throws {
         guard (1...64).contains(threads) else { throw ValidationError("--threads must be 1...64, got \(threads)") }
         guard (0.3...1).contains(similarity) else { throw ValidationError("--similarity must be between 0.3 and 1, got \(similarity)") }
         guard maxClusters >= 100 else { throw ValidationError("--max-clusters must be at least 100") }
         guard minPosts >= 1, top >= 1 else { throw ValidationError("--min-posts and --top must be at least 1") }
-        guard maxLineBytes >= 1 else { throw ValidationError("--max-line-bytes must be positive") }
         guard !noScores || (model == nil && threshold.isEmpty) else { throw ValidationError("--no-scores cannot be combined with --model or --threshold") }
         guard !handLead || accountModel == nil else { throw ValidationError("--hand-lead and --account-model exclude each other: pick one way to rank") }
         if let d = defaultOffset, Self.parseOffset(d) == nil {
@@ -107,7 +105,7 @@ struct AccountsCommand: ParsableCommand {
         let log = try AccountsProblemLog(authorField: authorField, timeField: timeField, problemsPath: problems)
         let reading = AccountsReading(input: input, model: loaded, thresholds: thresholds, authorField: authorField, timeField: timeField,
                                       timeParser: timeParser, similarity: similarity, maxClusters: maxClusters, threads: threads,
-                                      maxLineBytes: maxLineBytes)
+                                      maxLineBytes: lineLimit.maxLineBytes)
         let read = try reading.run(log: log)
         if read.interrupted {
             outputs.discard()

@@ -81,7 +81,7 @@ final class AccountsWorker: BatchWorker, @unchecked Sendable {
             for i in range {
                 let number = batch.lineNumbers[i]
                 if batch.tooLong[i] >= 0 {
-                    out.problems.append(.init(line: number, kind: .unreadable, detail: "line is \(batch.tooLong[i]) bytes, over the --max-line-bytes limit of \(maxLineBytes): split it or raise the limit"))
+                    out.problems.append(.init(line: number, kind: .unreadable, detail: LineReader.tooLongMessage(bytes: batch.tooLong[i], limit: maxLineBytes)))
                     continue
                 }
                 let line = UnsafeBufferPointer(rebasing: arena[batch.starts[i]..<batch.ends[i]])

@@ -57,6 +57,8 @@ struct EvalCommand: ParsableCommand {
     @Flag(name: .long, help: "Stop at the first bad corpus line (exit status 2).")
     var strict = false
 
+    @OptionGroup var lineLimit: LineLimitOption
+
     func validate() throws {
         guard (1...64).contains(threads) else { throw ValidationError("--threads must be 1...64, got \(threads)") }
         guard (0...1000).contains(topErrors) else { throw ValidationError("--top-errors must be 0...1000, got \(topErrors)") }
@@ -79,7 +81,7 @@ struct EvalCommand: ParsableCommand {
         }
         let scoresFile = try scores.map { try EvalOutputFile(path: $0) }
         defer { scoresFile?.discard() }
-        let scoresLine = EvalScoresLine(labels: loaded.labels)
+        let scoreLine = ScoreLine(labels: loaded.labels)
 
         let collector = EvaluationCollector(labels: loaded.labels, thresholds: scorer.thresholds, topErrors: topErrors)
         let corpusFormat = format.flatMap(CorpusFormat.init(rawValue:))
@@ -93,7 +95,8 @@ struct EvalCommand: ParsableCommand {
             let reader: CorpusReader
             do {
                 let f = corpusFormat ?? CorpusFormat.infer(fromPath: path)
-                reader = try CorpusReader(path: path, format: corpusFormat, labels: f?.closedWorld == true ? loaded.labels : nil, strict: strict)
+                reader = try CorpusReader(path: path, format: corpusFormat, labels: f?.closedWorld == true ? loaded.labels : nil, strict: strict,
+                                          maxLineBytes: lineLimit.maxLineBytes)
             } catch {
                 throw ExitCodeMessage(message: "\(error)", code: 1)
             }
@@ -116,7 +119,14 @@ struct EvalCommand: ParsableCommand {
                 scorer.score(batch)
                 for (i, record) in batch.enumerated() {
                     let result = scorer.results[i]
-                    try scoresFile?.write(scoresLine.render(record, result))
+                    if let scoresFile {
+                        // The id, when present, is always written as a JSON string.
+                        var id: [UInt8] = []
+                        if let recordID = record.id { JSONWriter.appendString(recordID, to: &id) }
+                        var line: [UInt8] = []
+                        scoreLine.append(idJSON: id, result, explain: false, to: &line)
+                        try scoresFile.write(line)
+                    }
                     collector.add(record, probabilities: result.probabilities) { lane in scorer.reasons(record, result, lane: lane) }
                 }
                 progress.update(collector.rows)

@@ -24,6 +24,8 @@ struct FeaturesCommand: ParsableCommand {
     @Option(name: .long, help: "Model whose feature configuration is used (default: the model in Models/, or $TELLTALE_MODEL).")
     var model: String?
 
+    @OptionGroup var lineLimit: LineLimitOption
+
     func run() throws {
         let m = try loadModel(model)
         let extractor = FeatureExtractor(config: m.header.features, documentFrequencies: m.documentFrequencies)
@@ -32,12 +34,12 @@ struct FeaturesCommand: ParsableCommand {
         var parser = PostLineParser()
         var post = PostLine()
         let reader: LineReader
-        do { reader = try LineReader.open(input) } catch { throw ValidationErrorMessage("\(error)") }
+        do { reader = try LineReader.open(input, maxLineBytes: lineLimit.maxLineBytes) } catch { throw ValidationErrorMessage("\(error)") }
         while let (lineNumber, read) = reader.next() {
             var problem: LineError?
             switch read {
             case .tooLong(let n):
-                problem = LineError("line is \(n) bytes, over the \(reader.maxLineBytes)-byte line limit: split it")
+                problem = LineError(LineReader.tooLongMessage(bytes: n, limit: reader.maxLineBytes))
             case .text(let raw):
                 if raw.isEmpty && lineNumber > 1 { continue }
                 problem = parser.parse(raw, into: &post)

@@ -8,8 +8,7 @@ final class LineScorer: BatchWorker, @unchecked Sendable {
     private var post = PostLine()
     private let scorer: Scorer
     private var result = PostScore()
-    private let labels: [String]
-    private let labelKeys: [[UInt8]]
+    private let scoreLine: ScoreLine
     private let explain: Bool
     private let reasons: Int
     private let maxLineBytes: Int
@@ -17,8 +16,7 @@ final class LineScorer: BatchWorker, @unchecked Sendable {
     init(model: Model, thresholds: [String: Double], explain: Bool, reasons: Int, maxLineBytes: Int) throws {
         self.maxLineBytes = maxLineBytes
         do { scorer = try Scorer(model: model, thresholds: thresholds) } catch { throw ValidationErrorMessage("\(error)") }
-        labels = model.labels
-        labelKeys = model.labels.map { l in var b: [UInt8] = []; JSONWriter.appendString(l, to: &b); return b }
+        scoreLine = ScoreLine(labels: model.labels)
         self.explain = explain
         self.reasons = reasons
     }
@@ -29,7 +27,7 @@ final class LineScorer: BatchWorker, @unchecked Sendable {
             for i in range {
                 let number = batch.lineNumbers[i]
                 if batch.tooLong[i] >= 0 {
-                    out.appendError(line: number, "line is \(batch.tooLong[i]) bytes, over the --max-line-bytes limit of \(maxLineBytes): split it or raise the limit")
+                    out.appendError(line: number, LineReader.tooLongMessage(bytes: batch.tooLong[i], limit: maxLineBytes))
                     continue
                 }
                 let line = UnsafeBufferPointer(rebasing: arena[batch.starts[i]..<batch.ends[i]])
@@ -52,51 +50,7 @@ final class LineScorer: BatchWorker, @unchecked Sendable {
         }
         var b = out.bytes
         out.bytes = []
-        b.append(UInt8(ascii: "{"))
-        if !post.idJSON.isEmpty {
-            b.append(contentsOf: "\"id\":".utf8)
-            b.append(contentsOf: post.idJSON)
-            b.append(UInt8(ascii: ","))
-        }
-        b.append(contentsOf: "\"scores\":{".utf8)
-        for (k, key) in labelKeys.enumerated() {
-            if k > 0 { b.append(UInt8(ascii: ",")) }
-            b.append(contentsOf: key)
-            b.append(UInt8(ascii: ":"))
-            JSONWriter.appendProbability(result.probabilities[k], to: &b)
-        }
-        b.append(contentsOf: "},\"flags\":[".utf8)
-        var first = true
-        for (k, key) in labelKeys.enumerated() where result.flags.contains(labels[k]) {
-            if !first { b.append(UInt8(ascii: ",")) }
-            first = false
-            b.append(contentsOf: key)
-        }
-        b.append(UInt8(ascii: "]"))
-        if explain {
-            b.append(contentsOf: ",\"reasons\":{".utf8)
-            var firstLabel = true
-            // Flagged labels: their top features; gated labels: why they do not apply.
-            for (k, key) in labelKeys.enumerated() {
-                let gateReason = result.gateReasons[labels[k]]
-                guard gateReason != nil || result.flags.contains(labels[k]) else { continue }
-                if !firstLabel { b.append(UInt8(ascii: ",")) }
-                firstLabel = false
-                b.append(contentsOf: key)
-                b.append(contentsOf: ":[".utf8)
-                if let gateReason {
-                    JSONWriter.appendString(gateReason, to: &b)
-                } else {
-                    for (r, reason) in (result.reasons[labels[k]] ?? []).enumerated() {
-                        if r > 0 { b.append(UInt8(ascii: ",")) }
-                        JSONWriter.appendString(reason.description, to: &b)
-                    }
-                }
-                b.append(UInt8(ascii: "]"))
-            }
-            b.append(UInt8(ascii: "}"))
-        }
-        b.append(contentsOf: "}\n".utf8)
+        scoreLine.append(idJSON: post.idJSON, result, explain: explain, to: &b)
         out.bytes = b
         out.lineEnds.append(out.bytes.count)
     }

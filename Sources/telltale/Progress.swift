@@ -1,37 +1,29 @@
-import Foundation
+import Reporting
+import TelltaleIO
 
-/// A one-line progress counter on standard error, shown only when stderr is a terminal (never in
-/// pipes or CI), refreshed at most every 0.5 s.
+/// A one-line row counter ("scored 12000 posts (8000 posts/s)") drawn through `ProgressReporter`:
+/// only on a terminal, never in pipes or CI, and at most a few times per second.
 final class Progress {
     private let label: String
     private let unit: String
-    private let enabled: Bool
-    private let start = DispatchTime.now().uptimeNanoseconds
-    private var lastDraw: UInt64 = 0
+    private let reporter = ProgressReporter()
+    private let start = ProgressReporter.now()
 
     init(label: String, unit: String) {
         self.label = label
         self.unit = unit
-        enabled = isatty(2) != 0 && ProcessInfo.processInfo.environment["CI"] == nil
     }
 
-    private var elapsed: Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+    private var elapsed: Double { ProgressReporter.now() - start }
 
     func update(_ done: Int, detail: String = "") {
-        guard enabled else { return }
-        let now = DispatchTime.now().uptimeNanoseconds
-        guard now - lastDraw > 500_000_000 else { return }
-        lastDraw = now
-        let rate = Double(done) / max(elapsed, 1e-9)
-        printErrorRaw("\r\(label) \(done) \(unit) (\(Int(rate)) \(unit)/s)\(detail.isEmpty ? "" : " " + detail)\u{1B}[K")
+        reporter.update {
+            let rate = Double(done) / max(self.elapsed, 1e-9)
+            return "\(self.label) \(done) \(self.unit) (\(Int(rate)) \(self.unit)/s)\(detail.isEmpty ? "" : " " + detail)"
+        }
     }
 
     func finish(_ done: Int) {
-        guard enabled, lastDraw > 0 else { return }
-        printErrorRaw("\r\(label) \(done) \(unit) in \(String(format: "%.1f", elapsed)) s\u{1B}[K\n")
-    }
-
-    private func printErrorRaw(_ s: String) {
-        FileHandle.standardError.write(Data(s.utf8))
+        reporter.finish { "\(self.label) \(done) \(self.unit) in \(ReportFormat.fixed(self.elapsed, 1)) s" }
     }
 }

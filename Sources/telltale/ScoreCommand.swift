@@ -41,13 +41,11 @@ struct ScoreCommand: ParsableCommand {
     @Flag(name: .long, help: "Stop at the first unreadable line (exit status 2).")
     var strict = false
 
-    @Option(name: .long, help: "Longest line accepted, in bytes; longer lines become error records.")
-    var maxLineBytes: Int = 64 << 20
+    @OptionGroup var lineLimit: LineLimitOption
 
     func validate() throws {
         guard (1...64).contains(threads) else { throw ValidationError("--threads must be 1...64, got \(threads)") }
         guard reasons >= 1 else { throw ValidationError("--reasons must be at least 1") }
-        guard maxLineBytes >= 1 else { throw ValidationError("--max-line-bytes must be positive") }
     }
 
     func run() throws {
@@ -55,11 +53,11 @@ struct ScoreCommand: ParsableCommand {
         let loaded = try loadModel(model)
         let thresholds = try parseThresholds(threshold)
         let reader: LineReader
-        do { reader = try LineReader.open(input, maxLineBytes: maxLineBytes) } catch { throw ValidationErrorMessage("\(error)") }
+        do { reader = try LineReader.open(input, maxLineBytes: lineLimit.maxLineBytes) } catch { throw ValidationErrorMessage("\(error)") }
         Interrupt.install()
         reader.isInterrupted = { Interrupt.requested }
         let out = OutputWriter()
-        let scorers = try (0..<threads).map { _ in try LineScorer(model: loaded, thresholds: thresholds, explain: explain, reasons: reasons, maxLineBytes: maxLineBytes) }
+        let scorers = try (0..<threads).map { _ in try LineScorer(model: loaded, thresholds: thresholds, explain: explain, reasons: reasons, maxLineBytes: lineLimit.maxLineBytes) }
         let pipeline = BatchPipeline(workers: scorers, makeChunk: { ChunkOutput() })
         let progress = Progress(label: "scored", unit: "posts")
         var errors = 0

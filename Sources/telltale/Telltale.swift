@@ -1,5 +1,6 @@
 import ArgumentParser
 import Classifier
+import TelltaleIO
 import Train
 #if canImport(Glibc)
 import Glibc
@@ -28,27 +29,22 @@ enum TelltaleMain {
             parsed = type(of: command)
             try command.run()
         } catch let e as ExitCodeMessage {
-            printErrorLine("Error: \(e.message)")
+            printError("Error: \(e.message)")
             exit(e.code)
         } catch {
             let code = Telltale.exitCode(for: error)
             if code == .validationFailure {
                 if let sub = parsed, sub != Telltale.self {
                     let name = sub.configuration.commandName ?? "\(sub)"
-                    printErrorLine("Error: \(Telltale.message(for: error))\n"
+                    printError("Error: \(Telltale.message(for: error))\n"
                         + "Usage: \(Telltale.usageString(for: sub))\n"
                         + "  See 'telltale \(name) --help' for more information.")
                 } else {
-                    printErrorLine(Telltale.fullMessage(for: error))
+                    printError(Telltale.fullMessage(for: error))
                 }
                 exit(1)
             }
             Telltale.exit(withError: error)
         }
-    }
-
-    static func printErrorLine(_ s: String) {
-        var line = Array((s.hasSuffix("\n") ? s : s + "\n").utf8)
-        line.withUnsafeMutableBytes { raw in _ = write(2, raw.baseAddress, raw.count) }
     }
 }

@@ -62,6 +62,8 @@ struct TrainAccountsCommand: ParsableCommand {
     @Option(name: .long, help: "Scoring threads.")
     var threads = 1
 
+    @OptionGroup var lineLimit: LineLimitOption
+
     func validate() throws {
         guard (1...64).contains(threads) else { throw ValidationError("--threads must be 1...64, got \(threads)") }
         guard (2...20).contains(folds) else { throw ValidationError("--folds must be 2...20, got \(folds)") }
@@ -77,7 +79,7 @@ struct TrainAccountsCommand: ParsableCommand {
         let log = try AccountsProblemLog(authorField: authorField, timeField: timeField, problemsPath: nil)
         let reading = AccountsReading(input: input, model: post, thresholds: [:], authorField: authorField, timeField: timeField,
                                       timeParser: TimestampParser(), similarity: similarity, maxClusters: 200_000, threads: threads,
-                                      maxLineBytes: 64 << 20, label: label)
+                                      maxLineBytes: lineLimit.maxLineBytes, label: label)
         let read = try reading.run(log: log)
         if read.interrupted {
             printError("telltale: interrupted after \(read.lines) lines: no model was written")

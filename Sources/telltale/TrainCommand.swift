@@ -2,6 +2,7 @@ import ArgumentParser
 import Classifier
 import Corpus
 import Foundation
+import TelltaleIO
 import TextFeatures
 import Train
 
@@ -129,6 +130,8 @@ struct TrainCommand: ParsableCommand {
     @Flag(name: .long, help: "Stop at the first bad corpus line.")
     var strict = false
 
+    @OptionGroup var lineLimit: LineLimitOption
+
     /// `min-max` (e.g. `2-4`) as a range; the message names the option otherwise (the bounds
     /// themselves are checked with the rest of the feature configuration).
     static func range(_ text: String, option: String, example: String) throws -> (min: Int, max: Int) {
@@ -209,6 +212,7 @@ struct TrainCommand: ParsableCommand {
         o.trainedAt = trainedAt
         o.threads = threads
         o.strict = strict
+        o.maxLineBytes = lineLimit.maxLineBytes
         if let problem = o.problem() { throw ValidationError(problem) }
 
         let result: TrainingResult
@@ -216,11 +220,15 @@ struct TrainCommand: ParsableCommand {
             TrainInterrupt.install(out: out)
             result = try TrainingPipeline(options: o).run(data: data, dev: dev)
         } catch {
-            if case .corpus(let e) = error, e.isReadFailure { throw ExitCodeMessage(message: "\(error)", code: 1) }
-            throw ExitCodeMessage(message: "\(error)", code: strict ? 2 : 1)
+            // 2 only for a bad line under --strict (as eval); a file that cannot be read or whose
+            // format is unknown, and data that cannot train, are 1.
+            if case .corpus(let e) = error, strict, e.line > 0, !e.isReadFailure {
+                throw ExitCodeMessage(message: "\(error)", code: 2)
+            }
+            throw ExitCodeMessage(message: "\(error)", code: 1)
         }
         for r in result.reading where r.skipped > 0 {
-            printStderr("telltale: \(r.path): skipped \(r.skipped) bad lines (first: \(r.errors.first.map { "\($0)" } ?? "?"))")
+            printError("telltale: \(r.path): skipped \(r.skipped) bad lines (first: \(r.errors.first.map { "\($0)" } ?? "?"))")
         }
         do {
             TrainInterrupt.writing = true
@@ -233,11 +241,11 @@ struct TrainCommand: ParsableCommand {
         TrainInterrupt.setMessage("telltale: interrupted: the model was written to '\(out)' (complete)\n")
         TrainInterrupt.writing = false
         if TrainInterrupt.pending {
-            printStderr("telltale: interrupted: the model was written to '\(out)' (complete)")
+            printError("telltale: interrupted: the model was written to '\(out)' (complete)")
             throw ExitCode(130)
         }
         for l in gateLabels where !result.labels.contains(l) {
-            printStderr("telltale: --gate \(l): the data has no label `\(l)` (labels: \(result.labels.joined(separator: ", "))); gate ignored")
+            printError("telltale: --gate \(l): the data has no label `\(l)` (labels: \(result.labels.joined(separator: ", "))); gate ignored")
         }
         var summary = "wrote \(out): labels \(result.labels.joined(separator: ", ")); \(result.reading.map(\.rows).reduce(0, +)) training rows"
         if let dev = result.dev {
@@ -246,7 +254,7 @@ struct TrainCommand: ParsableCommand {
                 summary += "\n  \(e.label): ROC-AUC \(e.rocAUC) F1 \(e.f1) ECE \(e.expectedCalibrationError) (n=\(e.support))"
             }
         }
-        printStderr(summary)
+        printError(summary)
     }
 }
 
@@ -278,8 +286,4 @@ struct ExitCodeMessage: Error, CustomStringConvertible {
     var message: String
     var code: Int32
     var description: String { message }
-}
-
-func printStderr(_ s: String) {
-    FileHandle.standardError.write(Data((s + "\n").utf8))
 }

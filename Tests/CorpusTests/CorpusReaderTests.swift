@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import Corpus
 import TestSupport
+import TextFeatures
 
 struct JSONLReaderTests {
     @Test func readsRecordsAndLabelValueSpellings() throws {
@@ -199,14 +200,16 @@ struct CorpusFileTests {
         #expect(reader.stats.bytes == text.utf8.count)
     }
 
-    @Test func linesLongerThanTheBufferAreReadWhole() throws {
+    @Test func linesLongerThanTheReadBufferAreReadWholeAndLinesOverTheLimitAreBadLines() throws {
         let dir = TempDir()
-        let long = String(repeating: "abcdefghij", count: 50)
-        let path = dir.write("long.txt", "\(long)\nshort\n\(long)x")
-        let lines = try LineReader(path: path, bufferSize: 16)
-        var got: [String] = []
-        while let s = try lines.next({ String(decoding: $0, as: UTF8.self) }) { got.append(s) }
-        #expect(got == [long, "short", long + "x"])
-        #expect(lines.lineNumber == 3)
+        let long = String(repeating: "abcdefghij", count: 150_000)  // 1.5 MB: more than one 1 MiB read
+        let text = "__label__x \(long)\n__label__y short\n__label__x \(long)z"
+        let path = dir.write("long.txt", text)
+        #expect(try CorpusReader(path: path).readAll().map(\.text) == [long, "short", long + "z"])
+        let limited = try CorpusReader(path: path, maxLineBytes: 1000)
+        #expect(try limited.readAll().map(\.text) == ["short"])
+        #expect(limited.stats.skipped == 2 && limited.stats.lines == 3)
+        #expect(limited.stats.errors.first?.cause == .lineTooLong(bytes: long.utf8.count + 11, limit: 1000))
+        #expect(limited.stats.bytes == text.utf8.count, "every byte is fingerprinted, over-long lines too")
     }
 }

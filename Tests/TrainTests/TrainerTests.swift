@@ -3,6 +3,7 @@ import Foundation
 import Testing
 import TextFeatures
 @testable import Train
+import TelltaleIO
 import Corpus
 
 /// A hand-made 4-bucket matrix with one label.

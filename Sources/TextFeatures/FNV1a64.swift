@@ -1,17 +1,22 @@
-/// Streaming 64-bit FNV-1a over bytes, used to fingerprint training files in model provenance.
-/// (Not `FeatureHash`: that one is seeded and part of the feature format; this is plain FNV-1a.)
+/// Streaming 64-bit FNV-1a over bytes, unseeded: the one FNV-1a of the project outside feature
+/// hashing, with `FeatureHash`'s constants (seed 0 gives the same value as `FeatureHash.hash`). It
+/// fingerprints corpus files in model provenance and checksums model files.
 public struct FNV1a64: Sendable, Equatable {
-    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+    public private(set) var value: UInt64 = FeatureHash.offsetBasis
 
     public init() {}
+
+    /// FNV-1a-64 of `bytes` in one call.
+    public static func hash(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        var h = FNV1a64()
+        h.update(bytes)
+        return h.value
+    }
 
     /// Hashes `bytes` after everything hashed so far.
     public mutating func update(_ bytes: UnsafeRawBufferPointer) {
         var h = value
-        for b in bytes {
-            h ^= UInt64(b)
-            h = h &* 0x0000_0100_0000_01b3
-        }
+        for b in bytes { h = FeatureHash.step(h, b) }
         value = h
     }
 

@@ -5,9 +5,10 @@ import Darwin
 #endif
 import Foundation
 
-/// Progress lines on standard error, only when it is a terminal (never in pipes, files or CI), and
-/// warnings, always (a warning hidden when stderr goes to a log is a warning lost).
-/// Thread-safe; redraws at most a few times per second on one line.
+/// Progress lines on standard error, only when it is a terminal and `CI` is not set (never in pipes,
+/// files or CI logs), and warnings, always (a warning hidden when stderr goes to a log is a warning
+/// lost). The one progress display of every command (train's phases, the row counters of score,
+/// eval and accounts). Thread-safe; redraws at most a few times per second on one line.
 public final class ProgressReporter: @unchecked Sendable {
     /// Whether anything is printed.
     public let enabled: Bool
@@ -17,9 +18,9 @@ public final class ProgressReporter: @unchecked Sendable {
     private var lastDraw = 0.0
     private var drawn = false
 
-    /// `enabled` nil: on when standard error is a TTY.
+    /// `enabled` nil: on when standard error is a terminal and the `CI` environment variable is unset.
     public init(enabled: Bool? = nil, warnings: Bool = true) {
-        self.enabled = enabled ?? (isatty(2) == 1)
+        self.enabled = enabled ?? (isatty(2) == 1 && getenv("CI") == nil)
         self.warnings = warnings
     }
 
@@ -35,7 +36,8 @@ public final class ProgressReporter: @unchecked Sendable {
         drawn = false
     }
 
-    static func now() -> Double {
+    /// Seconds on a monotonic clock (for rates and phase timings).
+    public static func now() -> Double {
         var ts = timespec()
         clock_gettime(CLOCK_MONOTONIC, &ts)
         return Double(ts.tv_sec) + Double(ts.tv_nsec) * 1e-9
@@ -63,16 +65,15 @@ public final class ProgressReporter: @unchecked Sendable {
         drawn = false
     }
 
-    /// Ends the status line, keeping its last text.
-    public func finish() {
+    /// Ends the status line, keeping its last text, or replacing it with `last()` when given
+    /// (nothing is printed when no status line was drawn).
+    public func finish(_ last: (() -> String)? = nil) {
         guard enabled else { return }
         lock.lock()
         defer { lock.unlock() }
-        if drawn { write("\n") }
+        if drawn { write((last.map { "\r\u{1B}[K" + $0() } ?? "") + "\n") }
         drawn = false
     }
 
-    private func write(_ s: String) {
-        FileHandle.standardError.write(Data(s.utf8))
-    }
+    private func write(_ s: String) { writeStandardError(s) }
 }
