@@ -35,9 +35,9 @@ public struct FeatureMatrixBuilder: Sendable {
         }
         let bits = documentFrequencyBits
         let start = ProgressReporter.now()
-        let done = Counter()
-        let docs = UncheckedBox(documents)
-        let chunks = ParallelChunks.map(count: (documents.count + chunkSize - 1) / chunkSize, threads: threads) { c in
+        let done = SharedCounter()
+        let docs = UncheckedSendable(documents)
+        let chunks = WorkerThreads.map(count: (documents.count + chunkSize - 1) / chunkSize, threads: threads) { c in
             let extractor = FeatureExtractor(config: config)
             var df = DocumentFrequencies(bits: bits)
             var analysis = TextAnalysis()
@@ -68,9 +68,9 @@ public struct FeatureMatrixBuilder: Sendable {
     public func matrix(_ records: [CorpusRecord], labels: [String], documentFrequencies: DocumentFrequencies?,
                        progress: ProgressReporter = .silent) -> FeatureMatrix {
         let start = ProgressReporter.now()
-        let done = Counter()
-        let recs = UncheckedBox(records)
-        let parts = ParallelChunks.map(count: (records.count + chunkSize - 1) / chunkSize, threads: threads) { c in
+        let done = SharedCounter()
+        let recs = UncheckedSendable(records)
+        let parts = WorkerThreads.map(count: (records.count + chunkSize - 1) / chunkSize, threads: threads) { c in
             let extractor = FeatureExtractor(config: config, documentFrequencies: documentFrequencies)
             var vector = FeatureVector()
             var merger = DuplicateMerger()
@@ -114,17 +114,5 @@ public struct FeatureMatrixBuilder: Sendable {
     static func rate(_ what: String, _ done: Int, _ total: Int, _ start: Double) -> String {
         let elapsed = max(ProgressReporter.now() - start, 1e-9)
         return "\(what): \(done)/\(total) rows (\(Int(Double(done) / elapsed)) rows/s)"
-    }
-}
-
-/// A thread-safe running total.
-final class Counter: @unchecked Sendable {
-    private var value = 0
-    private let lock = NSLock()
-    func add(_ n: Int) -> Int {
-        lock.lock()
-        defer { lock.unlock() }
-        value += n
-        return value
     }
 }

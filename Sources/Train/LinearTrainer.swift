@@ -195,7 +195,7 @@ extension LinearTrainer {
     /// known), one label per thread, and interleaves the results into `LinearWeights`.
     public func train(_ matrix: FeatureMatrix, rows: [Int]? = nil, validation: ValidationSet? = nil, threads: Int = 1,
                       progress: ProgressReporter = .silent) -> TrainedWeights {
-        let perLabel = ParallelChunks.map(count: matrix.labels.count, threads: threads) { l in
+        let perLabel = WorkerThreads.map(count: matrix.labels.count, threads: threads) { l in
             trainLabel(matrix, label: l, rows: matrix.knownRows(label: l, among: rows),
                        validation: validation?.forLabel(matrix.labels[l]), progress: progress)
         }

@@ -1,4 +1,3 @@
-import Foundation
 import TelltaleIO
 
 /// Turns a contiguous range of a batch's lines into one output chunk, on whichever thread calls
@@ -13,17 +12,13 @@ protocol BatchWorker: AnyObject, Sendable {
 /// One worker (unless `overlapSingleWorker`): everything runs on the calling thread (read a batch,
 /// process it, consume it), so `--threads 1` really uses one core. Several workers (or one with
 /// `overlapSingleWorker`, when consuming is heavy work of its own, as in `telltale accounts`):
-/// each gets a dedicated thread and an equal
-/// share of every batch, while the calling thread reads the next batch and consumes (writes) the
-/// previous one; batches and chunks are double-buffered, and `consume` always sees a batch's chunks
-/// in worker order, so the output does not depend on the thread count.
-///
-/// Dedicated threads fed through semaphores, not GCD: on Linux `DispatchQueue.concurrentPerform`
-/// sometimes runs every iteration on one thread (see Sources/Train/ParallelChunks.swift).
+/// each gets a thread of a `WorkerThreads` pool and an equal share of every batch, while the
+/// calling thread reads the next batch and consumes (writes) the previous one; batches and chunks
+/// are double-buffered, and `consume` always sees a batch's chunks in worker order, so the output
+/// does not depend on the thread count.
 final class BatchPipeline<Worker: BatchWorker> {
     private let workers: [Worker]
-    private var threads: [WorkerThread] = []
-    private let done = DispatchSemaphore(value: 0)
+    private let pool: WorkerThreads?
     private let batches = [LineBatch(), LineBatch()]
     private let chunks: [[Worker.Chunk]]
     private let maxLines: Int
@@ -36,20 +31,13 @@ final class BatchPipeline<Worker: BatchWorker> {
         chunks = (0..<2).map { _ in workers.map { _ in makeChunk() } }
         maxLines = linesPerWorker * workers.count
         self.maxBytes = maxBytes
-        if workers.count > 1 || overlapSingleWorker {
-            let done = done
-            threads = workers.map { w in WorkerThread(done: done) { batch, range, out in w.process(batch, range: range, into: out) } }
-        }
-    }
-
-    deinit {
-        for t in threads { t.finish() }
+        pool = workers.count > 1 || overlapSingleWorker ? WorkerThreads(count: workers.count) : nil
     }
 
     /// Reads `reader` until it ends, `more()` turns false, or `consume(chunks, lineCount)` returns
     /// false (then nothing is left running).
     func run(reader: LineReader, more: () -> Bool, consume: ([Worker.Chunk], Int) -> Bool) {
-        if threads.isEmpty {
+        guard let pool else {
             let batch = batches[0]
             while more() && batch.fill(from: reader, maxLines: maxLines, maxBytes: maxBytes) {
                 workers[0].process(batch, range: 0..<batch.count, into: chunks[0][0])
@@ -59,24 +47,24 @@ final class BatchPipeline<Worker: BatchWorker> {
         }
         var current = 0
         var have = more() && batches[0].fill(from: reader, maxLines: maxLines, maxBytes: maxBytes)
-        if have { start(0) }
+        if have { start(0, on: pool) }
         while have {
             let next = 1 - current
             if reader.wouldWait() {
                 // The input paused: hand over the batch being scored before blocking for more.
-                for _ in threads { done.wait() }
+                pool.wait()
                 if !consume(chunks[current], batches[current].count) { return }
                 let nextHave = more() && batches[next].fill(from: reader, maxLines: maxLines, maxBytes: maxBytes)
-                if nextHave { start(next) }
+                if nextHave { start(next, on: pool) }
                 current = next
                 have = nextHave
                 continue
             }
             let nextHave = more() && batches[next].fill(from: reader, maxLines: maxLines, maxBytes: maxBytes)
-            for _ in threads { done.wait() }
-            if nextHave { start(next) }
+            pool.wait()
+            if nextHave { start(next, on: pool) }
             if !consume(chunks[current], batches[current].count) {
-                if nextHave { for _ in threads { done.wait() } }
+                pool.wait()
                 return
             }
             current = next
@@ -85,48 +73,12 @@ final class BatchPipeline<Worker: BatchWorker> {
     }
 
     /// Hands each thread its share of batch `b` (output into `chunks[b]`).
-    private func start(_ b: Int) {
-        let n = batches[b].count, per = (n + threads.count - 1) / threads.count
-        for (t, thread) in threads.enumerated() {
+    private func start(_ b: Int, on pool: WorkerThreads) {
+        let batch = batches[b], out = chunks[b], workers = workers
+        let n = batch.count, per = (n + workers.count - 1) / workers.count
+        pool.start { t in
             let lo = min(t * per, n), hi = min(lo + per, n)
-            thread.submit(batches[b], lo..<hi, chunks[b][t])
-        }
-    }
-
-    /// One dedicated thread: waits for a job, runs it, signals `done`.
-    private final class WorkerThread: @unchecked Sendable {
-        typealias Job = (batch: LineBatch, range: Range<Int>, out: Worker.Chunk)
-        private let body: (LineBatch, Range<Int>, Worker.Chunk) -> Void
-        private let go = DispatchSemaphore(value: 0)
-        private let done: DispatchSemaphore
-        private var job: Job?
-
-        init(done: DispatchSemaphore, body: @escaping (LineBatch, Range<Int>, Worker.Chunk) -> Void) {
-            self.body = body
-            self.done = done
-            let thread = Thread { [self] in loop() }
-            thread.stackSize = 8 << 20
-            thread.start()
-        }
-
-        func submit(_ batch: LineBatch, _ range: Range<Int>, _ out: Worker.Chunk) {
-            job = (batch, range, out)
-            go.signal()
-        }
-
-        /// Ends the thread (a signal with no job).
-        func finish() {
-            job = nil
-            go.signal()
-        }
-
-        private func loop() {
-            while true {
-                go.wait()
-                guard let j = job else { return }
-                body(j.batch, j.range, j.out)
-                done.signal()
-            }
+            workers[t].process(batch, range: lo..<hi, into: out[t])
         }
     }
 }

@@ -1,11 +1,13 @@
 import Classifier
 import Corpus
-import Dispatch
+import TelltaleIO
 
-/// Scores a batch of corpus records on one or more threads (one `Scorer` each), keeping the
-/// results in record order, so evaluation is the same whatever the thread count.
-final class EvalBatchScorer: @unchecked Sendable {
+/// Scores a batch of corpus records on one or more threads (one `Scorer` each, each thread a fixed
+/// share of the batch, on `WorkerThreads`), keeping the results in record order, so evaluation is
+/// the same whatever the thread count.
+final class EvalBatchScorer {
     private let scorers: [Scorer]
+    private let pool: WorkerThreads?
     /// Results of the last batch, in record order.
     private(set) var results: [PostScore] = []
 
@@ -15,6 +17,7 @@ final class EvalBatchScorer: @unchecked Sendable {
         } catch {
             throw ValidationErrorMessage("\(error)")
         }
+        pool = threads > 1 ? WorkerThreads(count: threads) : nil
     }
 
     /// The flag threshold per label (the model's, with the overrides applied).
@@ -23,17 +26,17 @@ final class EvalBatchScorer: @unchecked Sendable {
     /// Scores `records` into `results[0..<records.count]`.
     func score(_ records: [CorpusRecord]) {
         if results.count < records.count { results += [PostScore](repeating: PostScore(), count: records.count - results.count) }
-        let threads = scorers.count
-        if threads == 1 || records.count < 64 {
-            for i in records.indices { scoreOne(records[i], scorer: scorers[0], into: &results[i]) }
+        guard let pool, records.count >= 64 else {
+            for i in records.indices { Self.scoreOne(records[i], scorer: scorers[0], into: &results[i]) }
             return
         }
-        let chunk = (records.count + threads - 1) / threads
+        let chunk = (records.count + pool.count - 1) / pool.count
         results.withUnsafeMutableBufferPointer { buffer in
-            let out = UnsafeSendable(buffer)
-            DispatchQueue.concurrentPerform(iterations: threads) { t in
-                let lo = min(t * chunk, records.count), hi = min(lo + chunk, records.count)
-                for i in lo..<hi { self.scoreOne(records[i], scorer: self.scorers[t], into: &out.value[i]) }
+            let shared = UncheckedSendable((records: records, scorers: scorers, out: buffer))
+            pool.run { t in
+                let s = shared.value
+                let lo = min(t * chunk, s.records.count), hi = min(lo + chunk, s.records.count)
+                for i in lo..<hi { Self.scoreOne(s.records[i], scorer: s.scorers[t], into: &s.out[i]) }
             }
         }
     }
@@ -46,7 +49,7 @@ final class EvalBatchScorer: @unchecked Sendable {
         return scorer.reasons(text: record.text, parent: record.parent, label: scorer.model.labels[lane], k: k)?.map(\.description) ?? []
     }
 
-    private func scoreOne(_ record: CorpusRecord, scorer: Scorer, into result: inout PostScore) {
+    private static func scoreOne(_ record: CorpusRecord, scorer: Scorer, into result: inout PostScore) {
         var text = record.text
         text.withUTF8 { t in
             if var parent = record.parent {
@@ -56,10 +59,4 @@ final class EvalBatchScorer: @unchecked Sendable {
             }
         }
     }
-}
-
-/// Hands a buffer whose disjoint parts are written by different threads to `concurrentPerform`.
-private struct UnsafeSendable<T>: @unchecked Sendable {
-    var value: T
-    init(_ value: T) { self.value = value }
 }
