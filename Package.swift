@@ -2,8 +2,9 @@
 import PackageDescription
 
 let package = Package(
+    // Linux only (Debian 12 and alike): ICU and zlib come from the system, signal handling and
+    // I/O are written and tested against Glibc. No Apple platform is declared, none is built.
     name: "Telltale",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "telltale", targets: ["telltale"]),
         .library(name: "TextFeatures", targets: ["TextFeatures"]),

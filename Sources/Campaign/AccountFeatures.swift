@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Reporting
 
 /// The named numbers an account is described by for the account model: posting clock (Beijing and
 /// UTC, six-hour blocks), weekend share, bursts, surface habits (links, mentions, replies,
@@ -61,13 +62,7 @@ public enum AccountFeatures {
     /// `name = value` as an analyst reads it: shares in percent, length in characters.
     public static func describe(_ name: String, _ value: Double) -> String {
         if name == "mean_log_length" { return "typical length \(Int((exp(value) - 1).rounded())) characters" }
-        if name.hasPrefix("mean_score:") { return "\(name) \(two(value))" }
-        return "\(name) \(Int((value * 100).rounded()))%"
-    }
-
-    /// `x` with two decimals ("0.07", "1.00").
-    static func two(_ x: Double) -> String {
-        let v = Int((x * 100).rounded())
-        return "\(v / 100).\(v % 100 < 10 ? "0" : "")\(v % 100)"
+        if name.hasPrefix("mean_score:") { return "\(name) \(ReportFormat.fixed(value, 2))" }
+        return "\(name) \(ReportFormat.percent(value))"
     }
 }

@@ -142,15 +142,16 @@ public enum CampaignHTML {
     /// control characters, not allowed in XML 1.0, become U+FFFD).
     public static func escape(_ s: String) -> String { ReportEscape.xml(s) }
 
+    /// Two decimals, or "–" when there is no value.
     static func fixed(_ x: Double?) -> String {
         guard let x, x.isFinite else { return "–" }
-        let v = Int((x * 100).rounded())
-        return (v < 0 ? "-" : "") + "\(abs(v) / 100).\(abs(v) % 100 < 10 ? "0" : "")\(abs(v) % 100)"
+        return ReportFormat.fixed(x, 2)
     }
 
+    /// A whole percentage, or "–" when there is no value.
     static func percent(_ x: Double?) -> String {
         guard let x, x.isFinite else { return "–" }
-        return "\(Int((x * 100).rounded()))%"
+        return ReportFormat.percent(x)
     }
 
     /// The shared report style (`ReportStyle.base`, as the `telltale eval` page) and the rules this

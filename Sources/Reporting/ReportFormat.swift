@@ -32,6 +32,9 @@ public enum ReportFormat {
         return s + (have == 0 && !s.contains(".") ? "." : "") + String(repeating: "0", count: digits - have)
     }
 
+    /// A share as a whole percentage, rounded half away from zero ("45%").
+    public static func percent(_ x: Double) -> String { fixed(x * 100, 0) + "%" }
+
     /// Text on one line (runs of whitespace, newlines included, become one space), cut to at most
     /// `limit` characters (the last one "…") when longer. Grapheme-safe.
     public static func excerpt(_ text: String, limit: Int) -> String {

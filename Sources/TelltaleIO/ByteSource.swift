@@ -54,7 +54,7 @@ public final class ByteSource {
     }
 
     static func rawRead(_ fd: Int32, _ buffer: UnsafeMutablePointer<UInt8>, _ count: Int) -> Chunk {
-        let n = Glibc.read(fd, buffer, count)
+        let n = SystemIO.read(fd, buffer, count)
         if n > 0 { return .bytes(n) }
         if n == 0 { return .end }
         if errno == EINTR { return .interrupted }

@@ -75,7 +75,7 @@ public final class LineReader {
         if (st.st_mode & S_IFMT) == S_IFDIR {
             throw InputError("cannot read '\(path)': it is a directory — give a file")
         }
-        let fd = Glibc.open(path, O_RDONLY)
+        let fd = SystemIO.open(path, O_RDONLY)
         if fd < 0 {
             throw InputError("cannot open '\(path)': \(String(cString: strerror(errno))) — check the permissions")
         }

@@ -37,17 +37,11 @@ public final class OutputWriter {
     /// Writes everything buffered.
     public func flush() {
         guard !isClosed, !buffer.isEmpty else { buffer.removeAll(keepingCapacity: true); return }
-        var off = 0
-        buffer.withUnsafeBytes { raw in
-            while off < raw.count {
-                let n = Glibc.write(fd, raw.baseAddress! + off, raw.count - off)
-                if n > 0 { off += n; continue }
-                if n < 0 && errno == EINTR { continue }
-                if n < 0 && errno == EPIPE { isClosed = true; return }
-                writeError = String(cString: strerror(errno))
-                isClosed = true
-                return
-            }
+        if let failure = buffer.withUnsafeBytes({ writeAll(fd, $0) }) {
+            // A closed pipe (`| head`) is not an error: later writes are dropped.
+            if failure != EPIPE { writeError = String(cString: strerror(failure)) }
+            isClosed = true
+            return
         }
         buffer.removeAll(keepingCapacity: true)
     }
@@ -63,12 +57,6 @@ public func printError(_ message: String) {
 
 /// Writes `text` to standard error as it is (no newline added), unbuffered, retrying short writes.
 public func writeStandardError(_ text: String) {
-    var bytes = Array(text.utf8)
-    bytes.withUnsafeMutableBytes { raw in
-        var off = 0
-        while off < raw.count {
-            let n = Glibc.write(2, raw.baseAddress! + off, raw.count - off)
-            if n > 0 { off += n } else if n < 0 && errno == EINTR { continue } else { return }
-        }
-    }
+    let bytes = Array(text.utf8)
+    _ = bytes.withUnsafeBytes { writeAll(2, $0) }
 }

@@ -34,7 +34,8 @@ public struct TrainingOptions: Sendable, Equatable {
     /// Seeds the hold-out split, shuffles, the early-stopping split and the top-feature sample.
     public var seed: UInt64 = 1
     public var epochs: Int = 10
-    public var learningRate: Double = 0.1
+    /// Adagrad step size of `lr` and `nblr` (the value `telltale train` uses by default).
+    public var learningRate: Double = 0.2
     public var l2: Double = 1e-6
     public var optimizer: LogisticRegressionOptions.Optimizer = .adagrad
     public var classWeights: ClassWeighting = .none

@@ -1,4 +1,5 @@
 import Foundation
+import TelltaleIO
 
 /// A file written atomically: bytes go to a temporary file next to the target, which replaces the
 /// target only on `commit()`, so a failed or interrupted run never leaves a half-written report.
@@ -20,12 +21,8 @@ final class EvalOutputFile {
     func write(_ s: String) throws { try write(Array(s.utf8)) }
 
     private func flush() throws {
-        var done = 0
-        while done < buffer.count {
-            let n = buffer.withUnsafeBytes { Glibc.write(file.fd, $0.baseAddress! + done, $0.count - done) }
-            if n < 0 && errno == EINTR { continue }
-            guard n > 0 else { throw ValidationErrorMessage("writing '\(path)' failed: \(String(cString: strerror(errno)))") }
-            done += n
+        if let failure = buffer.withUnsafeBytes({ writeAll(file.fd, $0) }) {
+            throw ValidationErrorMessage("writing '\(path)' failed: \(String(cString: strerror(failure)))")
         }
         buffer.removeAll(keepingCapacity: true)
     }

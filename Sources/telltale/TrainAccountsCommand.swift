@@ -4,6 +4,7 @@ import Classifier
 import Foundation
 import TelltaleIO
 import Train
+import Reporting
 
 /// `telltale train-accounts`: rolls labelled posts up to accounts exactly as `telltale accounts`
 /// does (same post model, same features), cross-validates a logistic regression over the account
@@ -139,10 +140,7 @@ struct TrainAccountsCommand: ParsableCommand {
     }
 
     static func f3(_ x: Double) -> String {
-        guard x.isFinite else { return "-" }
-        let v = Int((x * 1000).rounded())
-        let frac = String(abs(v) % 1000)
-        return (v < 0 ? "-" : "") + "\(abs(v) / 1000)." + String(repeating: "0", count: 3 - frac.count) + frac
+        x.isFinite ? ReportFormat.fixed(x, 3) : "-"
     }
 
     static func fileName(_ path: String) -> String {

@@ -41,7 +41,7 @@ struct TrainCommand: ParsableCommand {
     var epochs: Int = 10
 
     @Option(name: .long, help: "Learning rate (lr, nblr).")
-    var learningRate: Double = 0.2
+    var learningRate: Double = TrainingOptions().learningRate
 
     @Option(name: .long, help: "L2 regularisation (default chosen on the shift folds, Models/README.md).")
     var l2: Double = 1e-4

@@ -1,9 +1,9 @@
-import Campaign
+import Reporting
 
 /// The compact text summary `telltale accounts` prints to stdout: totals, the ranked accounts and
-/// the largest clusters.
-enum AccountsTable {
-    static func render(_ r: CampaignResult) -> String {
+/// the largest clusters (the HTML page is `CampaignHTML`, the JSON lines `CampaignJSON`).
+public enum AccountsTable {
+    public static func render(_ r: CampaignResult) -> String {
         let accounts = r.authors.filter { !$0.isUnknown }.count
         var lines: [String] = []
         lines.append("\(r.posts) posts from \(accounts) accounts (\(r.rankedAuthors.count) with ≥ \(r.settings.minPosts) posts ranked); "
@@ -45,15 +45,11 @@ enum AccountsTable {
 
     private static func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
 
-    private static func f2(_ x: Double) -> String {
-        let v = Int((x * 100).rounded())
-        return "\(v / 100).\(v % 100 < 10 ? "0" : "")\(v % 100)"
-    }
+    private static func f2(_ x: Double) -> String { ReportFormat.fixed(x, 2) }
 
     /// One reason: `hashtag_share 45% (+1.20)`.
     static func reason(_ x: AccountReason) -> String {
-        let c = Int((abs(x.contribution) * 100).rounded())
-        return AccountFeatures.describe(x.feature, x.value) + " (\(x.contribution < 0 ? "−" : "+")\(c / 100).\(c % 100 < 10 ? "0" : "")\(c % 100))"
+        AccountFeatures.describe(x.feature, x.value) + " (\(x.contribution < 0 ? "−" : "+")\(ReportFormat.fixed(abs(x.contribution), 2)))"
     }
 
     /// A rate as `0.25×`, or `-`.
@@ -64,7 +60,7 @@ enum AccountsTable {
 
     private static func pct(_ x: Double?) -> String {
         guard let x, x.isFinite else { return "-" }
-        return "\(Int((x * 100).rounded()))%"
+        return ReportFormat.percent(x)
     }
 
     /// `s` on one line (control characters become spaces), cut to `limit` characters.
