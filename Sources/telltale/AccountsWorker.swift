@@ -77,19 +77,16 @@ final class AccountsWorker: BatchWorker, @unchecked Sendable {
 
     func process(_ batch: LineBatch, range: Range<Int>, into out: AccountsChunk) {
         out.removeAll()
-        batch.arena.withUnsafeBufferPointer { arena in
-            for i in range {
-                let number = batch.lineNumbers[i]
-                if batch.tooLong[i] >= 0 {
-                    out.problems.append(.init(line: number, kind: .unreadable, detail: LineReader.tooLongMessage(bytes: batch.tooLong[i], limit: maxLineBytes)))
-                    continue
-                }
-                let line = UnsafeBufferPointer(rebasing: arena[batch.starts[i]..<batch.ends[i]])
-                if let err = parser.parse(line, into: &post) {
+        batch.forEachLine(in: range) { number, line in
+            switch line {
+            case .tooLong(let n):
+                out.problems.append(.init(line: number, kind: .unreadable, detail: LineReader.tooLongMessage(bytes: n, limit: maxLineBytes)))
+            case .text(let bytes):
+                if let err = parser.parse(bytes, into: &post) {
                     out.problems.append(.init(line: number, kind: .unreadable, detail: err.description))
-                    continue
+                } else {
+                    append(line: number, into: out)
                 }
-                append(line: number, into: out)
             }
         }
     }

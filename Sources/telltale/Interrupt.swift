@@ -22,25 +22,31 @@ enum Interrupt {
 
     static func install() {
         flag.store(0, ordering: .relaxed)  // initialise the global before a signal handler can touch it
-        var old = sigaction()
-        sigaction(SIGINT, nil, &old)
-        if let h = old.__sigaction_handler.sa_handler, unsafeBitCast(h, to: Int.self) == 1 { return }  // SIG_IGN
-        var action = sigaction()
-        action.__sigaction_handler.sa_handler = { _ in
+        installSIGINT { _ in
             if Interrupt.flag.exchange(1, ordering: .relaxed) != 0 {
                 signal(SIGINT, SIG_DFL)
                 raise(SIGINT)
             }
         }
-        sigemptyset(&action.sa_mask)
-        action.sa_flags = 0
-        sigaction(SIGINT, &action, nil)
-        // A blocked mask is inherited across exec (some launchers block SIGINT): unblock it.
-        var set = sigset_t()
-        sigemptyset(&set)
-        sigaddset(&set, SIGINT)
-        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
+}
+
+/// Installs `handler` for SIGINT (no SA_RESTART, so blocked reads are interrupted) unless SIGINT
+/// is ignored at start-up (background jobs, nohup), and unblocks SIGINT: a blocked mask is
+/// inherited across exec (some launchers block it).
+private func installSIGINT(_ handler: @convention(c) (Int32) -> Void) {
+    var old = sigaction()
+    sigaction(SIGINT, nil, &old)
+    if let h = old.__sigaction_handler.sa_handler, unsafeBitCast(h, to: Int.self) == 1 { return }  // SIG_IGN
+    var action = sigaction()
+    action.__sigaction_handler.sa_handler = handler
+    sigemptyset(&action.sa_mask)
+    action.sa_flags = 0
+    sigaction(SIGINT, &action, nil)
+    var set = sigset_t()
+    sigemptyset(&set)
+    sigaddset(&set, SIGINT)
+    pthread_sigmask(SIG_UNBLOCK, &set, nil)
 }
 
 /// Ctrl-C (SIGINT) for `train`, whose work is one long computation with nothing to keep halfway:
@@ -77,11 +83,7 @@ enum TrainInterrupt {
         setMessage("telltale: interrupted: no model was written ('\(out)' is as it was)\n")
         writingFlag.store(0, ordering: .relaxed)
         pendingFlag.store(0, ordering: .relaxed)
-        var old = sigaction()
-        sigaction(SIGINT, nil, &old)
-        if let h = old.__sigaction_handler.sa_handler, unsafeBitCast(h, to: Int.self) == 1 { return }  // SIG_IGN
-        var action = sigaction()
-        action.__sigaction_handler.sa_handler = { _ in
+        installSIGINT { _ in
             if TrainInterrupt.writingFlag.load(ordering: .relaxed) != 0 {
                 TrainInterrupt.pendingFlag.store(1, ordering: .relaxed)
                 return
@@ -91,12 +93,5 @@ enum TrainInterrupt {
             }
             _exit(130)
         }
-        sigemptyset(&action.sa_mask)
-        action.sa_flags = 0
-        sigaction(SIGINT, &action, nil)
-        var set = sigset_t()
-        sigemptyset(&set)
-        sigaddset(&set, SIGINT)
-        pthread_sigmask(SIG_UNBLOCK, &set, nil)
     }
 }

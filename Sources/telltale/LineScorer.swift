@@ -23,19 +23,16 @@ final class LineScorer: BatchWorker, @unchecked Sendable {
 
     func process(_ batch: LineBatch, range: Range<Int>, into out: ChunkOutput) {
         out.removeAll()
-        batch.arena.withUnsafeBufferPointer { arena in
-            for i in range {
-                let number = batch.lineNumbers[i]
-                if batch.tooLong[i] >= 0 {
-                    out.appendError(line: number, LineReader.tooLongMessage(bytes: batch.tooLong[i], limit: maxLineBytes))
-                    continue
-                }
-                let line = UnsafeBufferPointer(rebasing: arena[batch.starts[i]..<batch.ends[i]])
-                if let err = parser.parse(line, into: &post) {
+        batch.forEachLine(in: range) { number, line in
+            switch line {
+            case .tooLong(let n):
+                out.appendError(line: number, LineReader.tooLongMessage(bytes: n, limit: maxLineBytes))
+            case .text(let bytes):
+                if let err = parser.parse(bytes, into: &post) {
                     out.appendError(line: number, id: post.idJSON, err.description)
-                    continue
+                } else {
+                    score(into: out)
                 }
-                score(into: out)
             }
         }
     }

@@ -20,6 +20,20 @@ final class LineBatch: @unchecked Sendable {
         tooLong.removeAll(keepingCapacity: true)
     }
 
+    /// Calls `body(number, line)` for each line of `range`, in order: its bytes (valid during the
+    /// call) or, for a line over the limit, its length, as the reader gave them.
+    func forEachLine(in range: Range<Int>, _ body: (Int, LineReader.Line) -> Void) {
+        arena.withUnsafeBufferPointer { arena in
+            for i in range {
+                if tooLong[i] >= 0 {
+                    body(lineNumbers[i], .tooLong(bytes: tooLong[i]))
+                } else {
+                    body(lineNumbers[i], .text(UnsafeBufferPointer(rebasing: arena[starts[i]..<ends[i]])))
+                }
+            }
+        }
+    }
+
     /// Reads up to `maxLines` lines or ~`maxBytes` bytes from `reader`; false at end of input.
     /// Reads up to `maxLines` lines (or `maxBytes`); stops early, with at least one line, when the
     /// input pauses (`LineReader.wouldWait`), so posts are scored as they arrive.
