@@ -54,8 +54,8 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "TextFeaturesTests", dependencies: ["TextFeatures", "CICU"]),
-        .testTarget(name: "ClassifierTests", dependencies: ["Classifier", "TextFeatures"]),
+        .testTarget(name: "TextFeaturesTests", dependencies: ["TextFeatures", "CICU", "Train", "TestSupport"]),
+        .testTarget(name: "ClassifierTests", dependencies: ["Classifier", "TextFeatures", "Train"]),
         .testTarget(name: "TelltaleIOTests", dependencies: ["TelltaleIO"]),
         .testTarget(name: "CorpusTests", dependencies: ["Corpus", "TestSupport", "TextFeatures"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
@@ -63,8 +63,8 @@ let package = Package(
         .testTarget(name: "TrainTests", dependencies: ["Train", "Corpus", "Classifier", "TextFeatures", "TelltaleIO", "TestSupport"]),
         .testTarget(name: "CampaignTests", dependencies: ["Campaign"]),
         // Runs the built binary (hence the dependency on the executable).
-        .testTarget(name: "TelltaleCLITests", dependencies: ["telltale", "TelltaleIO", "Classifier", "TextFeatures"]),
-        // Helpers shared by the test targets (temporary files).
+        .testTarget(name: "TelltaleCLITests", dependencies: ["telltale", "TelltaleIO", "Classifier", "TextFeatures", "TestSupport"]),
+        // Helpers shared by the test targets (temporary files, the evasion perturbations).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
     ]
 )

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TextFeatures
 @testable import Classifier
+import Train
 
 @Suite struct ModelFileRoundTripTests {
     @Test(arguments: [4, 8])
@@ -17,7 +18,7 @@ import TextFeatures
         #expect(loaded.documentFrequencies == model.documentFrequencies)
         #expect(loaded.stride == stride)
 
-        var rng = SeededRandom(seed: 99)
+        var rng = SplitMix64(seed: 99)
         var a: [Float] = [], b: [Float] = []
         for _ in 0..<50 {
             let v = TestModels.randomVector(&rng, bucketCount: model.bucketCount)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TextFeatures
 @testable import Classifier
+import Train
 
 extension ModelFileError {
     /// The case name, for comparing errors without their details.
@@ -205,7 +206,7 @@ extension ModelFileError {
     @Test func randomDamageNeverCrashes() throws {
         let dir = try TemporaryDirectory()
         defer { dir.cleanUp() }
-        var rng = SeededRandom(seed: 2024)
+        var rng = SplitMix64(seed: 2024)
         for i in 0..<300 {
             var bad = good
             switch i % 3 {

@@ -1,6 +1,7 @@
 import Testing
 import TextFeatures
 @testable import Classifier
+import Train
 
 /// The plain scalar definition the vectorised core must agree with, plus Σ|w·v| for the tolerance.
 func referenceScores(_ w: LinearWeights, _ v: FeatureVector) -> (scores: [Float], magnitude: Float) {
@@ -22,7 +23,7 @@ func referenceScores(_ w: LinearWeights, _ v: FeatureVector) -> (scores: [Float]
         let model = TestModels.random(seed: UInt64(stride * 100 + labels), stride: stride, labelCount: labels)
         let w = model.weights
         let core = model.scoringCore
-        var rng = SeededRandom(seed: UInt64(labels))
+        var rng = SplitMix64(seed: UInt64(labels))
         var scores: [Float] = []
         for _ in 0..<200 {
             let v = TestModels.randomVector(&rng, bucketCount: model.bucketCount)
@@ -39,7 +40,7 @@ func referenceScores(_ w: LinearWeights, _ v: FeatureVector) -> (scores: [Float]
     func batchEqualsOneByOne(stride: Int) throws {
         let model = TestModels.random(seed: 77, stride: stride)
         let core = model.scoringCore
-        var rng = SeededRandom(seed: 78)
+        var rng = SplitMix64(seed: 78)
         let vectors = (0..<40).map { _ in TestModels.randomVector(&rng, bucketCount: model.bucketCount) }
         let indices = vectors.flatMap(\.indices), values = vectors.flatMap(\.values)
         var offsets = [0]

@@ -1,19 +1,7 @@
 import Foundation
 import TextFeatures
 @testable import Classifier
-
-/// SplitMix64: a small seeded generator so random tests are reproducible.
-struct SeededRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d1_049b_1331_11eb
-        return z ^ (z >> 31)
-    }
-}
+import Train
 
 enum TestModels {
     static let labels = ["non_idiomatic", "mixed_zh_en", "off_topic"]
@@ -21,7 +9,7 @@ enum TestModels {
     /// A model with random weights, every header field filled, and document frequencies.
     static func random(seed: UInt64, stride: Int = 4, labelCount: Int = 3, bucketBits: Int = 10,
                        withDocumentFrequencies: Bool = true) -> Model {
-        var rng = SeededRandom(seed: seed)
+        var rng = SplitMix64(seed: seed)
         let labels = (0..<labelCount).map { $0 < TestModels.labels.count ? TestModels.labels[$0] : "label\($0)" }
         let buckets = 1 << bucketBits
         var w = LinearWeights(bucketCount: buckets, labelCount: labelCount, stride: stride,
@@ -51,7 +39,7 @@ enum TestModels {
     }
 
     /// Random sparse vectors with in-range indices (some repeated).
-    static func randomVector(_ rng: inout SeededRandom, bucketCount: Int, maxLength: Int = 60) -> FeatureVector {
+    static func randomVector(_ rng: inout SplitMix64, bucketCount: Int, maxLength: Int = 60) -> FeatureVector {
         let n = Int.random(in: 0...maxLength, using: &rng)
         return FeatureVector(indices: (0..<n).map { _ in UInt32.random(in: 0..<UInt32(bucketCount), using: &rng) },
                              values: (0..<n).map { _ in Float.random(in: -1...1, using: &rng) })

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Evasion robustness of the score: a model trained by `telltale train` on Corpus/examples.jsonl
 /// scores written posts of every label and their perturbed copies (the perturbations of
@@ -16,71 +17,6 @@ import Testing
         return out
     }()
 
-    enum Perturbation: String, CaseIterable {
-        case fullWidth = "full-width", homoglyphs, zeroWidth = "zero-width", mixedCase = "mixed-case"
-        case extraSpaces = "extra-spaces", emoji
-
-        static let homoglyphMap: [Character: Character] = [
-            "a": "а", "c": "с", "e": "е", "i": "і", "j": "ј", "o": "о", "p": "р", "s": "ѕ", "x": "х", "y": "у",
-            "A": "Α", "B": "В", "C": "С", "E": "Ε", "H": "Н", "I": "Ι", "K": "Κ", "M": "М", "N": "Ν", "O": "Ο",
-            "P": "Р", "T": "Τ", "X": "Χ", "Y": "Υ", "Z": "Ζ", "v": "ν",
-        ]
-
-        /// The same rewriting as scripts/evasion_perturb.py.
-        func apply(_ text: String) -> String {
-            let chars = Array(text)
-            var k = 0
-            switch self {
-            case .fullWidth:
-                return String(String.UnicodeScalarView(text.unicodeScalars.map { s in
-                    s.isASCII && (s.properties.isAlphabetic || ("0"..."9").contains(s)) ? Unicode.Scalar(s.value + 0xFEE0)! : s
-                }))
-            case .homoglyphs:
-                return String(chars.map { c in
-                    guard let g = Self.homoglyphMap[c] else { return c }
-                    defer { k += 1 }
-                    return k % 2 == 0 ? g : c
-                })
-            case .zeroWidth:
-                var out = ""
-                for (i, c) in chars.enumerated() {
-                    out.append(c)
-                    if i + 1 < chars.count && c.isLetter && chars[i + 1].isLetter { out.append("\u{200B}") }
-                }
-                return out
-            case .mixedCase:
-                return String(chars.map { c in
-                    guard c.isASCII && c.isLetter else { return c }
-                    defer { k += 1 }
-                    return Character(k % 2 == 0 ? c.lowercased() : c.uppercased())
-                })
-            case .extraSpaces:
-                return "  " + text.split(separator: " ", omittingEmptySubsequences: false).joined(separator: "   ") + "  "
-            case .emoji:
-                return "👉 " + text + " 🔥🔥"
-            }
-        }
-
-        var bound: Double { self == .mixedCase ? 0.05 : 0.02 }
-    }
-
-    /// Posts written for this test (not from any corpus), a few per label and their negatives.
-    static let posts: [(text: String, parent: String?)] = [
-        ("I very enjoy the food of this restaurant, the taste is very authentic.", nil),
-        ("We should take the responsibility to protect the environment of our homeland.", nil),
-        ("After work I went to the supermarket for buying some fruits and vegetables.", nil),
-        ("Your suggestion is very helpful for our work, thank you very much.", nil),
-        ("Honestly the new bus schedule is a mess, I missed my connection twice this week.", nil),
-        ("Anyone know a good place to fix a cracked phone screen near downtown?", nil),
-        ("这个 project 的 deadline 太紧了，我们需要更多 time。", nil),
-        ("Today's meeting was so boring, 老板一直在讲 KPI。", nil),
-        ("今天天气很好，我们去公园散步吧。", nil),
-        ("今日は meeting がありました。", nil),
-        ("오늘 회의는 정말 길었어요 honestly.", nil),
-        ("The Belt and Road brings shared prosperity to all participating nations.", "What is the best way to store fresh basil?"),
-        ("Put the stems in a glass of water on the counter, like flowers.", "What is the best way to store fresh basil?"),
-    ]
-
     private func line(_ id: String, _ text: String, _ parent: String?) -> String {
         var obj: [String: String] = ["id": id, "text": text]
         if let parent { obj["parent"] = parent }
@@ -90,7 +26,7 @@ import Testing
     @Test func perturbedCopiesScoreWithinTheBound() throws {
         let model = try #require(Self.modelPath, "telltale train on Corpus/examples.jsonl failed")
         var input = ""
-        for (i, p) in Self.posts.enumerated() {
+        for (i, p) in evasionPosts.enumerated() {
             input += line("\(i)|clean", p.text, p.parent) + "\n"
             for kind in Perturbation.allCases { input += line("\(i)|\(kind.rawValue)", kind.apply(p.text), p.parent) + "\n" }
         }
@@ -102,9 +38,9 @@ import Testing
             let id = try #require(obj["id"] as? String)
             scores[id] = (obj["scores"] as? [String: Any] ?? [:]).compactMapValues { $0 as? Double }
         }
-        #expect(scores.count == Self.posts.count * (1 + Perturbation.allCases.count))
+        #expect(scores.count == evasionPosts.count * (1 + Perturbation.allCases.count))
         var compared = 0
-        for (i, p) in Self.posts.enumerated() {
+        for (i, p) in evasionPosts.enumerated() {
             let clean = try #require(scores["\(i)|clean"])
             // mixed_zh_en always has a score (0 outside its gate); non_idiomatic is null on posts that
             // are not mostly English, off_topic without a parent.
@@ -129,4 +65,9 @@ import Testing
         }
         #expect(compared >= 140)
     }
+}
+
+extension Perturbation {
+    /// How far a label's probability may move under this trick (mixed case: see above).
+    var bound: Double { self == .mixedCase ? 0.05 : 0.02 }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TextFeatures
+import Train
 
 /// The text families only (word, chars, han): what evasion must not change.
 let textFamilies = FeatureConfig(families: [.word, .chars, .han])

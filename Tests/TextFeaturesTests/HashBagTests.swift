@@ -1,21 +1,11 @@
 import Testing
 @testable import TextFeatures
+import Train
 
 /// A small deterministic generator so failures reproduce.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 @Test(arguments: [0, 1, 2, 15, 16, 17, 100, 1000])
 func hashBagSortMatchesTheStandardLibrary(count: Int) {
-    var rng = SplitMix(state: UInt64(count))
+    var rng = SplitMix64(seed: UInt64(count))
     for alphabet in [UInt64(3), 50, .max] { // many repeats, some, almost none
         var a = (0..<count).map { _ in UInt64.random(in: 0...alphabet, using: &rng) }
         let expected = a.sorted()
@@ -28,7 +18,7 @@ func hashBagSortMatchesTheStandardLibrary(count: Int) {
 }
 
 @Test func hashBagCountsAndComparesLikeDictionaries() {
-    var rng = SplitMix(state: 7)
+    var rng = SplitMix64(seed: 7)
     for _ in 0..<200 {
         let a = (0..<Int.random(in: 0...40, using: &rng)).map { _ in UInt64.random(in: 0...30, using: &rng) }
         let b = (0..<Int.random(in: 0...40, using: &rng)).map { _ in UInt64.random(in: 0...30, using: &rng) }
@@ -59,7 +49,7 @@ func hashBagSortMatchesTheStandardLibrary(count: Int) {
 }
 
 @Test func hashSetFindsExactlyItsMembers() {
-    var rng = SplitMix(state: 3)
+    var rng = SplitMix64(seed: 3)
     let members = (0..<300).map { _ in rng.next() }
     let set = HashSet64(members + members.prefix(10)) // duplicates are harmless
     for m in members { #expect(set.contains(m)) }
@@ -102,7 +92,7 @@ private func referenceStemEnd(_ t: [UInt8], _ start: Int, _ end: Int) -> Int {
 }
 
 @Test func stemsMatchTheReferenceOnEveryShortWord() {
-    var rng = SplitMix(state: 11)
+    var rng = SplitMix64(seed: 11)
     let alphabet = Array("aeilngsdy'".utf8)
     for _ in 0..<20000 {
         let word = (0..<Int.random(in: 0...9, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! }

@@ -1,6 +1,7 @@
 import CICU
 import Testing
 @testable import TextFeatures
+import Train
 
 /// One row per tricky string: what the normaliser must produce and what it must report.
 struct NormalizationCase: CustomTestStringConvertible, Sendable {
@@ -129,17 +130,4 @@ func icuCasefold(_ s: String) -> String {
     let (text, report) = Normalizer().normalize(s)
     #expect(Array(text.utf8) == Array(icuCasefold(s).utf8))
     #expect(report.fullWidthLatin == 7 * (Normalizer.maxICUBytes / unit.utf8.count + 10))
-}
-
-/// A small deterministic generator for table-free tests (SplitMix64).
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }

@@ -1,5 +1,6 @@
 import Testing
 @testable import TextFeatures
+import Train
 
 struct SpanCase: CustomTestStringConvertible, Sendable {
     var input: String
