@@ -39,9 +39,3 @@ enum ModelLocator {
         return nil
     }
 }
-
-/// A usage or set-up error whose message is printed as is (exit status 1).
-struct ValidationErrorMessage: Error, CustomStringConvertible {
-    var description: String
-    init(_ d: String) { description = d }
-}

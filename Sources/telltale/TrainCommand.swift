@@ -280,10 +280,3 @@ extension TrainCommand {
         return gates
     }
 }
-
-/// A run-time failure with a specific exit status (1: unreadable corpus, 2: bad line under --strict).
-struct ExitCodeMessage: Error, CustomStringConvertible {
-    var message: String
-    var code: Int32
-    var description: String { message }
-}
