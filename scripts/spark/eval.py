@@ -35,7 +35,7 @@ SWEEP_GRID = [i / 100 for i in range(101)]
 HISTOGRAM_BINS = 20
 
 
-# ---- the model header (format version 1: see Sources/Classifier/ModelFileLayout.swift) ----
+# ---- the model header (format versions 1 and 2 share the layout: Sources/Classifier/ModelFileLayout.swift) ----
 
 def read_model_header(path):
     """The JSON header of a telltale model file: labels, thresholds, ..."""
@@ -44,8 +44,8 @@ def read_model_header(path):
         if len(preamble) < 64 or preamble[:8] != b"TTLMODEL":
             raise SystemExit(f"eval.py: {path} is not a telltale model file (no TTLMODEL magic)")
         version, length = struct.unpack("<II", preamble[8:16])
-        if version != 1:
-            raise SystemExit(f"eval.py: {path} has model format version {version}; this script reads version 1")
+        if version not in (1, 2):
+            raise SystemExit(f"eval.py: {path} has model format version {version}; this script reads versions 1 and 2")
         header = f.read(length)
     return json.loads(header)
 
