@@ -23,16 +23,16 @@ public final class FeatureExtractor {
     let keys: IndicatorKeys
 
     var post = TextAnalysis()
-    private var parentPost = TextAnalysis()
+    var parentPost = TextAnalysis()
     var tokenHashes: [UInt64] = []
     var skeletonHashes: [UInt64] = []
-    private var content: [UInt64] = []
-    private var stems: [Range<Int>] = []
-    private var parentContent: [UInt64] = []
-    private var parentStems: [Range<Int>] = []
-    private var numbers: [UInt64] = []
-    private var parentNumbers: [UInt64] = []
-    private var pairScratch = PairScratch()
+    var content: [UInt64] = []
+    var stems: [Range<Int>] = []
+    var parentContent: [UInt64] = []
+    var parentStems: [Range<Int>] = []
+    var numbers: [UInt64] = []
+    var parentNumbers: [UInt64] = []
+    var pairScratch = PairScratch()
     /// `FeatureHash.hash(key, seed: pairSeed)` of every `PairFeatures.indicatorKeys` entry.
     let pairKeyHashes: [UInt64]
     var recordNames = false
@@ -159,68 +159,6 @@ public final class FeatureExtractor {
         }
     }
 
-    /// The pair family for the post just analysed and `parentPost`.
-    private func pairFeatures(_ norm: UnsafeBufferPointer<UInt8>, into vector: inout FeatureVector) {
-        let version = config.pairVersion
-        ContentWords.collect(norm, tokens: post.tokens, spans: post.spans, into: &content, stems: &stems, version: version)
-        if version >= 2 { ContentWords.numbers(norm, tokens: post.tokens, spans: post.spans, into: &numbers) }
-        parentPost.normalized.withUnsafeBufferPointer { pnorm in
-            ContentWords.collect(pnorm, tokens: parentPost.tokens, spans: parentPost.spans, into: &parentContent, stems: &parentStems, version: version)
-            if version >= 2 { ContentWords.numbers(pnorm, tokens: parentPost.tokens, spans: parentPost.spans, into: &parentNumbers) }
-            var sim = PairFeatures.similarity(
-                reply: .init(words: content, stems: stems, numbers: numbers, text: norm, tokens: post.tokens.count),
-                parent: .init(words: parentContent, stems: parentStems, numbers: parentNumbers, text: pnorm, tokens: parentPost.tokens.count),
-                scriptMismatch: Self.scriptMismatch(post, parentPost, version: version),
-                df: documentFrequencies, version: version, scratch: &pairScratch)
-            if version >= 2 {
-                sim.question = QuestionType.of(pnorm, tokens: parentPost.tokens)
-                sim.answer = AnswerForm(norm, tokens: post.tokens)
-            }
-            lastSimilarity = sim
-            PairFeatures.indicators(ids: sim, version: version, parentText: pnorm) { id, name in
-                emit(pairKeyHashes[id], name, into: &vector)
-            }
-        }
-    }
-
-    /// Version 1: the dominant scripts differ. Version 2: under a fifth of the reply's letters are
-    /// in the parent's dominant script (a mixed Chinese–English reply to a Chinese question is not
-    /// a mismatch, whichever script has more letters).
-    static func scriptMismatch(_ reply: TextAnalysis, _ parent: TextAnalysis, version: Int) -> Bool {
-        guard let r = reply.dominantScript, let p = parent.dominantScript else { return false }
-        if version < 2 { return r != p }
-        return reply.profile.share(p) < 0.2
-    }
-
-    /// The similarity between a reply and its parent (for reports and tests).
-    public func pairSimilarity(text: String, parent: String) -> PairSimilarity {
-        var a = TextAnalysis(), b = TextAnalysis()
-        var t = text, p = parent
-        t.withUTF8 { analyze($0, into: &a) }
-        p.withUTF8 { analyze($0, into: &b) }
-        let version = config.pairVersion
-        var ca: [UInt64] = [], sa: [Range<Int>] = [], cb: [UInt64] = [], sb: [Range<Int>] = [], na: [UInt64] = [], nb: [UInt64] = []
-        return a.normalized.withUnsafeBufferPointer { ta in
-            b.normalized.withUnsafeBufferPointer { tb in
-                ContentWords.collect(ta, tokens: a.tokens, spans: a.spans, into: &ca, stems: &sa, version: version)
-                ContentWords.collect(tb, tokens: b.tokens, spans: b.spans, into: &cb, stems: &sb, version: version)
-                ContentWords.numbers(ta, tokens: a.tokens, spans: a.spans, into: &na)
-                ContentWords.numbers(tb, tokens: b.tokens, spans: b.spans, into: &nb)
-                var s = PairFeatures.similarity(reply: .init(words: ca, stems: sa, numbers: na, text: ta, tokens: a.tokens.count),
-                                                parent: .init(words: cb, stems: sb, numbers: nb, text: tb, tokens: b.tokens.count),
-                                                scriptMismatch: Self.scriptMismatch(a, b, version: version),
-                                                df: documentFrequencies, version: version)
-                if version >= 2 {
-                    s.question = QuestionType.of(tb, tokens: b.tokens)
-                    s.answer = AnswerForm(ta, tokens: a.tokens)
-                }
-                return s
-            }
-        }
-    }
-
-    // MARK: - Appending features
-
     /// Appends an indicator feature (value 1).
     @inline(__always)
     func emit(_ h: UInt64, _ name: () -> String, into v: inout FeatureVector) {
@@ -247,46 +185,5 @@ public final class FeatureExtractor {
         guard w.count > 0 else { return }
         v.indices.append(contentsOf: UnsafeBufferPointer(start: w.base, count: w.count))
         v.values.append(contentsOf: repeatElement(1 / Float(w.count).squareRoot(), count: w.count))
-    }
-}
-
-/// Appends bucket indices to a growable buffer it owns while a family is hashed.
-struct IndexWriter {
-    var base: UnsafeMutablePointer<UInt32>
-    var capacity: Int
-    var count = 0
-    let mask: UInt64
-    /// Size of the indicator region; a text bucket that falls in it moves up by `region`.
-    let region: UInt64
-
-    init(base: UnsafeMutablePointer<UInt32>, capacity: Int, mask: UInt64, region: UInt64) {
-        self.region = region
-        self.base = base
-        self.capacity = capacity
-        self.mask = mask
-    }
-
-    /// Makes room for `extra` more indices.
-    @inline(__always)
-    mutating func reserve(_ extra: Int) {
-        if count + extra > capacity { grow(count + extra) }
-    }
-
-    /// Appends the bucket of `h` (room must have been reserved).
-    @inline(__always)
-    mutating func append(_ h: UInt64) {
-        var b = (h ^ (h >> 32)) & mask
-        if b < region { b |= region }
-        base[count] = UInt32(truncatingIfNeeded: b)
-        count += 1
-    }
-
-    private mutating func grow(_ needed: Int) {
-        let newCapacity = max(needed, capacity * 2)
-        let bigger = UnsafeMutablePointer<UInt32>.allocate(capacity: newCapacity)
-        bigger.update(from: base, count: count)
-        base.deallocate()
-        base = bigger
-        capacity = newCapacity
     }
 }
