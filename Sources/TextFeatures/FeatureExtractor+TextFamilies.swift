@@ -70,16 +70,7 @@ extension FeatureExtractor {
                 FeatureExtractor.charGramsTo5(UnsafeBufferPointer(rebasing: word[0..<total]), from: minN, seed: s, into: &w)
                 return
             }
-            for a in 0..<total {
-                var h = s
-                var b = a
-                let last = min(total, a + maxN)
-                while b < last {
-                    h = FeatureHash.step(h, word[b])
-                    b += 1
-                    if b - a >= minN { w.append(h) }
-                }
-            }
+            FeatureExtractor.charGrams(word, total, minN, maxN, seed: s, into: &w) { _, _, _ in }
         }
         endFamily(w, into: &v)
     }
@@ -96,23 +87,33 @@ extension FeatureExtractor {
                 if !wantsName(in: w, from: before) && !FeatureExtractor.hasNonASCII(word, total) { return }
                 w.count = before  // a feature of this word is to be named: hash it again below
             }
-            for a in 0..<total {
-                var h = s
-                var b = a
-                let last = min(total, a + maxN)
-                while b < last {
-                    h = FeatureHash.step(h, word[b])
-                    b += 1
-                    if b - a >= minN {
-                        w.append(h)
-                        // Cut inside a character: the name shows U+FFFD, shared with other n-grams.
-                        let cut = word[a] & 0xC0 == 0x80 || (b < total && word[b] & 0xC0 == 0x80)
-                        if nameWanted(w, always: cut) { record("characters `\(String(decoding: UnsafeBufferPointer(rebasing: word[a..<b]), as: UTF8.self))`", w, into: &v) }
-                    }
-                }
+            FeatureExtractor.charGrams(word, total, minN, maxN, seed: s, into: &w) { w, a, b in
+                // Cut inside a character: the name shows U+FFFD, shared with other n-grams.
+                let cut = word[a] & 0xC0 == 0x80 || (b < total && word[b] & 0xC0 == 0x80)
+                if nameWanted(w, always: cut) { record("characters `\(String(decoding: UnsafeBufferPointer(rebasing: word[a..<b]), as: UTF8.self))`", w, into: &v) }
             }
         }
         endFamily(w, into: &v)
+    }
+
+    /// Every byte `minN`…`maxN`-gram of `word[0..<total]`, by start then length: appended to `w`,
+    /// then `appended(w, a, b)` with the gram `word[a..<b]` (naming; an empty closure when scoring).
+    @inline(__always)
+    static func charGrams(_ word: UnsafeMutableBufferPointer<UInt8>, _ total: Int, _ minN: Int, _ maxN: Int, seed s: UInt64,
+                          into w: inout IndexWriter, _ appended: (IndexWriter, Int, Int) -> Void) {
+        for a in 0..<total {
+            var h = s
+            var b = a
+            let last = min(total, a + maxN)
+            while b < last {
+                h = FeatureHash.step(h, word[b])
+                b += 1
+                if b - a >= minN {
+                    w.append(h)
+                    appended(w, a, b)
+                }
+            }
+        }
     }
 
     /// Calls `body(word, total)` for each Latin letter token of at most 40 bytes that the chars
