@@ -6,7 +6,9 @@ Usage: shift-metrics.py LABEL TEST.jsonl SCORES [--threshold 0.5] [--json OUT.js
 TEST.jsonl: the corpus rows (labels, source). SCORES: either `telltale score` output (one JSON
 line per test row, in order) or a peer's `label<TAB>P(1)` prediction file. Prints one summary line
 and writes (with --json) ROC-AUC, ECE (10 equal-width bins), the flag rate at the threshold, and
-per source the rows, mean score and recall (positive sources) or specificity (negative sources).
+per source the rows, mean score and recall (positive sources) or specificity (negative sources),
+and ROC-AUC by post length (words split on white space: ≤ 8, 9–16, 17–30, > 30): short posts carry
+little evidence, and a fold's figure depends on how many it holds.
 Rows the model gives `null` (outside its gate) are counted per source and left out of the ranking.
 """
 import argparse
@@ -42,6 +44,14 @@ def ece(pairs, bins=10):
     return err
 
 
+LENGTH_BUCKETS = [("<=8 words", 8), ("9-16 words", 16), ("17-30 words", 30), (">30 words", None)]
+
+
+def length_bucket(text):
+    n = len(text.split())
+    return next(name for name, top in LENGTH_BUCKETS if top is None or n <= top)
+
+
 def read_scores(path, label):
     out = []
     with open(path, encoding="utf-8") as f:
@@ -72,7 +82,7 @@ def main():
     scores = read_scores(a.scores, a.label)
     if len(rows) != len(scores):
         sys.exit(f"{a.scores}: {len(scores)} scores for {len(rows)} test rows")
-    pairs, by_source = [], {}
+    pairs, by_source, by_length = [], {}, {name: [] for name, _ in LENGTH_BUCKETS}
     skip = set(x for x in a.auc_without.split(",") if x)
     for r, s in zip(rows, scores):
         y = r["labels"][a.label]
@@ -83,6 +93,7 @@ def main():
             continue
         if r.get("source") not in skip:
             pairs.append((s, y))
+            by_length[length_bucket(r["text"])].append((s, y))
         src["sum"] += s
         src["flagged"] += s >= a.threshold
     sources = {}
@@ -93,7 +104,8 @@ def main():
                          "mean_score": s["sum"] / scored if scored else None,
                          ("recall" if s["label"] == 1 else "specificity"): (rate if s["label"] == 1 else 1 - rate) if rate is not None else None}
     result = {"name": a.name, "rows": len(rows), "scored": len(pairs), "roc_auc": roc_auc(pairs), "ece": ece(pairs),
-              "threshold": a.threshold, "auc_without": sorted(skip), "sources": sources}
+              "threshold": a.threshold, "auc_without": sorted(skip), "sources": sources,
+              "by_length": {name: {"rows": len(p), "roc_auc": roc_auc(p)} for name, p in by_length.items()}}
     if a.json:
         with open(a.json, "w") as f:
             json.dump(result, f, indent=1)

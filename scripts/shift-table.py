@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Markdown tables of a scripts/shift-eval.sh run: ROC-AUC and ECE per fold and tool (best peer and
-Telltale's lead over it), then recall / specificity per source at threshold 0.5.
+Telltale's lead over it), ROC-AUC by post length, then recall / specificity per source at
+threshold 0.5.
 
 Usage: shift-table.py OUTDIR [--folds wmt22,wmt21,genre,dev]
 """
@@ -52,6 +53,16 @@ def main():
     print("| --- |" + " --- |" * len(tools))
     for f in folds:
         print(f"| {f} | " + " | ".join(fmt(res[(f, t)]["ece"]) if (f, t) in res else "–" for t in tools) + " |")
+    print()
+    print("ROC-AUC by post length (words), per fold and tool:")
+    print()
+    print("| fold | length | rows | " + " | ".join(tools) + " |")
+    print("| --- | --- | --- |" + " --- |" * len(tools))
+    for f in folds:
+        lengths = res.get((f, "telltale"), {}).get("by_length", {})
+        for name, b in lengths.items():
+            cells = [fmt(res[(f, t)].get("by_length", {}).get(name, {}).get("roc_auc")) if (f, t) in res else "–" for t in tools]
+            print(f"| {f} | {name} | {b['rows']} | " + " | ".join(cells) + " |")
     print()
     print("Per source at threshold 0.5: recall (R, translated/learner sources) or specificity (S, native sources).")
     print()
