@@ -59,9 +59,10 @@ public struct FeatureConfig: Codable, Sendable, Equatable {
     /// Which pair features a reply gets (`PairFeatures`): 1 = content-word and character
     /// similarity, shared-word counts, script mismatch, length ratio (models written before 2);
     /// 2 = also parent coverage, the parent's key word, word-prefix matches, shared numbers, Han
-    /// function words left out and long Han words as bigrams, question type against answer form.
+    /// function words left out and long Han words as bigrams, question type against answer form;
+    /// 3 = also parent words answered by a related word (`WordConcepts`, from WordNet).
     public var pairVersion: Int
-    public static let currentPairVersion = 2
+    public static let currentPairVersion = 3
 
     public init(bucketBits: Int = 18, families: [FeatureFamily] = FeatureFamily.allCases,
                 maxWordNgram: Int = 3, minCharNgram: Int = 2, maxCharNgram: Int = 5, maxHanNgram: Int = 2,

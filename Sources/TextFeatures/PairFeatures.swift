@@ -35,7 +35,7 @@ public enum PairFeatures {
         s.scriptMismatch = scriptMismatch
         let r = Double(max(reply.tokens, 1)) / Double(max(parent.tokens, 1))
         s.lengthRatioLog2 = Int((log2(r)).rounded())
-        if version >= 2 { coverage(reply: reply, parent: parent, df: df, scratch: &scratch, into: &s) }
+        if version >= 2 { coverage(reply: reply, parent: parent, df: df, version: version, scratch: &scratch, into: &s) }
         if let df {
             scratch.reply.scaleWeights(df.idf)
             scratch.parent.scaleWeights(df.idf)
@@ -51,7 +51,7 @@ public enum PairFeatures {
     /// Pair version 2: parent coverage, key word, rarest shared word, shared word beginnings and
     /// numbers, whether the reply opens with a parent word. `scratch.reply`/`.parent` hold the
     /// counted content words (not yet idf-weighted).
-    static func coverage(reply: Side, parent: Side, df: DocumentFrequencies?, scratch: inout PairScratch,
+    static func coverage(reply: Side, parent: Side, df: DocumentFrequencies?, version: Int, scratch: inout PairScratch,
                          into s: inout PairSimilarity) {
         var total: Float = 0, covered: Float = 0, best: Float = -1
         var bestKey: UInt64 = 0, bestShared = false
@@ -76,6 +76,7 @@ public enum PairFeatures {
             s.keyWordShared = bestShared
         }
         s.parentCoverage = total > 0 ? covered / total : 0
+        if version >= 3 { related(parent: parent, keyWord: bestShared ? nil : bestKey, df: df, scratch: &scratch, into: &s) }
         for h in reply.words.prefix(3) where scratch.parent.contains(h) { s.opensWithParentWord = true; break }
         prefixes(reply.text, reply.stems, into: &scratch.replyGrams)
         prefixes(parent.text, parent.stems, into: &scratch.parentGrams)
@@ -85,6 +86,33 @@ public enum PairFeatures {
             scratch.parentGrams.fill(counting: parent.numbers)
             s.sharedNumbers = scratch.replyGrams.sharedCount(scratch.parentGrams)
         }
+    }
+
+    /// Pair version 3: the parent words the reply answers with a related word (one sharing a
+    /// `WordConcepts` concept with a reply word), and the coverage counting them. `keyWord`: the
+    /// parent's key word when the reply does not use it.
+    static func related(parent: Side, keyWord: UInt64?, df: DocumentFrequencies?, scratch: inout PairScratch,
+                        into s: inout PairSimilarity) {
+        s.relatedCoverage = s.parentCoverage
+        scratch.concepts.removeAll()
+        for h in scratch.reply.keys {
+            for c in WordConcepts.concepts(h) { scratch.concepts.append(UInt64(c)) }
+        }
+        guard !scratch.concepts.isEmpty else { return }
+        scratch.concepts.countOccurrences()
+        var total: Float = 0, covered: Float = 0, best: Float = -1, bestKey: UInt64 = 0
+        for h in scratch.parent.keys {
+            let w = df?.idf(h) ?? 1
+            total += w
+            if scratch.reply.contains(h) { covered += w; continue }
+            guard WordConcepts.concepts(h).contains(where: { scratch.concepts.contains(UInt64($0)) }) else { continue }
+            covered += w
+            s.relatedWords += 1
+            if h == keyWord { s.keyWordRelated = true }
+            if w > best { best = w; bestKey = h }
+        }
+        s.relatedCoverage = total > 0 ? covered / total : 0
+        if best >= 0, let i = parent.words.firstIndex(of: bestKey) { s.relatedWord = parent.stems[i] }
     }
 
     /// The distinct 5-byte beginnings of the stems of 5+ bytes.

@@ -35,9 +35,14 @@ extension PairFeatures {
         k.append("numbers-shared")
         k += ["opens-with-parent-word", "what&opens-with-parent-word"]
         k += ["yesno&opens-yesno", "yesno&not-yesno", "quantity&number", "quantity&no-number"]
+        // version 3
+        k += coverThresholds.map { "related-cover>=\($0)" }
+        k += coverThresholds.map { "related-cover<\($0)" }
+        k += ["related-word", "related-words>=2", "key-word-related"]
         return k
     }()
     static let version2Start = indicatorKeys.firstIndex(of: "cover>=0.05")!
+    static let version3Start = indicatorKeys.firstIndex(of: "related-cover>=0.05")!
 
     /// Indicator features for a similarity: (stable key, readable name).
     public static func indicators(_ s: PairSimilarity, version: Int = FeatureConfig.currentPairVersion,
@@ -84,6 +89,30 @@ extension PairFeatures {
         emit(lenRatio + lr - lengthRatios.lowerBound) { "reply length ≈ 2^\(lr) × parent" }
         guard version >= 2 else { return }
         version2(s, parentText: parentText, emit)
+        guard version >= 3 else { return }
+        version3(s, parentText: parentText, emit)
+    }
+
+    static func version3(_ s: PairSimilarity, parentText: UnsafeBufferPointer<UInt8>?, _ emit: (Int, () -> String) -> Void) {
+        guard s.parentWords > 0 else { return }
+        let coverGE = version3Start, coverLT = coverGE + coverThresholds.count
+        let related = coverLT + coverThresholds.count
+        let pct = Int((s.relatedCoverage * 100).rounded())
+        for (i, t) in coverThresholds.enumerated() {
+            if s.relatedCoverage >= t { emit(coverGE + i) { "reply uses or relates to \(pct)% of the parent's content (≥ \(Int(t * 100))%)" } }
+            else { emit(coverLT + i) { "reply uses or relates to \(pct)% of the parent's content (< \(Int(t * 100))%)" } }
+        }
+        guard s.relatedWords > 0 else { return }
+        let word = quote(s.relatedWord, parentText)
+        emit(related) { "reply uses a word related to the parent's\(word)" }
+        if s.relatedWords >= 2 { emit(related + 1) { "reply uses words related to \(s.relatedWords) of the parent's words" } }
+        if s.keyWordRelated { emit(related + 2) { "reply uses a word related to the parent's key word\(word)" } }
+    }
+
+    /// ` `word`` for a byte range of the parent's text ("" when unknown).
+    static func quote(_ range: Range<Int>?, _ text: UnsafeBufferPointer<UInt8>?) -> String {
+        guard let r = range, let t = text, r.upperBound <= t.count else { return "" }
+        return " `" + String(decoding: UnsafeBufferPointer(rebasing: t[r]), as: UTF8.self) + "`"
     }
 
     static func version2(_ s: PairSimilarity, parentText: UnsafeBufferPointer<UInt8>?, _ emit: (Int, () -> String) -> Void) {
@@ -97,10 +126,7 @@ extension PairFeatures {
                 if s.parentCoverage >= t { emit(coverGE + i) { "reply uses \(pct)% of the parent's content (≥ \(Int(t * 100))%)" } }
                 else { emit(coverLT + i) { "reply uses \(pct)% of the parent's content (< \(Int(t * 100))%)" } }
             }
-            let word: String = {
-                guard let r = s.keyWord, let t = parentText, r.upperBound <= t.count else { return "" }
-                return " `" + String(decoding: UnsafeBufferPointer(rebasing: t[r]), as: UTF8.self) + "`"
-            }()
+            let word = quote(s.keyWord, parentText)
             if s.keyWordShared { emit(keyShared) { "reply uses the parent's key word\(word)" } }
             else { emit(keyShared + 1) { "reply does not use the parent's key word\(word)" } }
         }

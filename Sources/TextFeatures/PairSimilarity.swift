@@ -38,5 +38,17 @@ public struct PairSimilarity: Equatable, Sendable {
     /// is an infection …` under `What is endocarditis?`).
     public var opensWithParentWord = false
 
+    // Pair version 3.
+
+    /// Share of the parent's content (weighted by idf) that the reply uses or answers with a
+    /// related word, one that shares a WordNet concept with it (`WordConcepts`) (0...1).
+    public var relatedCoverage: Float = 0
+    /// Parent content words the reply does not use but answers with a related word.
+    public var relatedWords = 0
+    /// The rarest of those, as a byte range of the parent's normalised text.
+    public var relatedWord: Range<Int>? = nil
+    /// The parent's key word is not in the reply, but a word related to it is.
+    public var keyWordRelated = false
+
     public init() {}
 }

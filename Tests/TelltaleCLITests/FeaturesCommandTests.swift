@@ -43,4 +43,17 @@ import Testing
         let both = try CLI.run(["inspect", model, "--model", "/elsewhere.model"])
         #expect(both.status == 1 && both.stderr.contains("give the model once"), "\(both.stderr)")
     }
+
+    /// Pair version 3 (a model trained now): a reply that answers with a related word (WordNet)
+    /// says so, naming the parent's word; the shipped model (version 2) computes as before.
+    @Test func relatedWordsAreNamedWithAPairVersion3Model() throws {
+        let input = #"{"text":"Buy your car from the showroom near the airport.","parent":"Which automobile dealer is the cheapest?"}"# + "\n"
+        let r = try CLI.run(["features", "--names", "--model", TestModel.path], stdin: Data(input.utf8))
+        #expect(r.status == 0, "\(r.stderr)")
+        let features = try Self.objects(r).first?["features"] as? [String] ?? []
+        #expect(features.contains { $0.hasSuffix("reply uses a word related to the parent's `automobile`") }, "\(features)")
+        let shipped = try CLI.run(["features", "--names"], stdin: Data(input.utf8))
+        let old = try Self.objects(shipped).first?["features"] as? [String] ?? []
+        #expect(!old.isEmpty && !old.contains { $0.contains("related") })
+    }
 }

@@ -141,6 +141,45 @@ import Testing
     #expect(v.names.contains("reply to a parent"))
     #expect(!v.names.contains { $0.contains("key word") || $0.contains("yes/no") })
     var bad = FeatureConfig()
-    bad.pairVersion = 3
+    bad.pairVersion = FeatureConfig.currentPairVersion + 1
     #expect(throws: FeatureConfigError.self) { try bad.validate() }
+}
+
+// Pair version 3: related words (WordNet concepts, `WordConcepts`).
+@Test func relatedWordsShareAConcept() {
+    func related(_ a: String, _ b: String) -> Bool {
+        let x = WordConcepts.concepts(ofStem: a), y = WordConcepts.concepts(ofStem: b)
+        return x.contains { y.contains($0) }
+    }
+    #expect(related("pregnant", "pregnancy"))
+    #expect(related("automobile", "car"))
+    #expect(related("medicine", "medical"))
+    #expect(!related("pregnant", "airline"))
+    #expect(!related("automobile", "pregnancy"))
+    #expect(WordConcepts.concepts(ofStem: "qwzx").isEmpty)
+    #expect(WordConcepts.count > 50_000)
+}
+
+@Test func replyAnsweringWithRelatedWordsCoversMoreOfItsParent() {
+    let x = FeatureExtractor()
+    let reply = "During pregnancy most airlines let you board until week 36; bring a note from your doctor."
+    let own = x.pairSimilarity(text: reply, parent: "Can a pregnant woman fly?")
+    let swap = x.pairSimilarity(text: reply, parent: "Which automobile dealer is the cheapest?")
+    #expect(own.relatedWords >= 1)
+    #expect(own.keyWordRelated || own.relatedCoverage > own.parentCoverage)
+    #expect(own.relatedCoverage > own.parentCoverage)
+    #expect(swap.relatedWords == 0 && swap.relatedCoverage == swap.parentCoverage)
+}
+
+@Test func relatedWordIndicatorsOnlyFromPairVersion3() {
+    let reply = "Buy your car from the showroom near the airport."
+    let parent = "Which automobile dealer is the cheapest?"
+    let v3 = FeatureExtractor(config: FeatureConfig(families: [.pair])).extract(text: reply, parent: parent, names: true)
+    #expect(v3.names.contains("reply uses a word related to the parent's `automobile`"))
+    #expect(v3.names.contains { $0.hasPrefix("reply uses or relates to ") })
+    let v2 = FeatureExtractor(config: FeatureConfig(families: [.pair], pairVersion: 2)).extract(text: reply, parent: parent, names: true)
+    #expect(!v2.names.contains { $0.contains("related") || $0.contains("relates") })
+    #expect(v2.names.contains { $0.hasPrefix("reply does not use the parent's key word") })
+    let v2Keys = Set(v2.indices)
+    #expect(Set(v3.indices).isSuperset(of: v2Keys), "version 3 only adds indicators")
 }
