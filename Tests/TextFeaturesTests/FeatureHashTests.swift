@@ -39,9 +39,13 @@ import Testing
     let v1 = FeatureExtractor(config: FeatureConfig(pairVersion: 1)).extract(text: "美国的 democracy 只是一个 show。", parent: "What is democracy?")
     #expect(v1.count == PINNED_ALL_COUNT)
     #expect(Array(v1.indices.sorted().prefix(8)) == PINNED_ALL_PREFIX)
+    // Pair version 2 (models written before pair version 3) keeps its features exactly.
+    let v2 = FeatureExtractor(config: FeatureConfig(pairVersion: 2)).extract(text: "美国的 democracy 只是一个 show。", parent: "What is democracy?")
+    #expect(v2.count == PINNED_ALL_COUNT_PAIR2)
+    #expect(Array(v2.indices.sorted().prefix(8)) == PINNED_ALL_PREFIX_PAIR2)
     let all = FeatureExtractor().extract(text: "美国的 democracy 只是一个 show。", parent: "What is democracy?")
-    #expect(all.count == PINNED_ALL_COUNT_PAIR2)
-    #expect(Array(all.indices.sorted().prefix(8)) == PINNED_ALL_PREFIX_PAIR2)
+    #expect(all.count == PINNED_ALL_COUNT_PAIR3)
+    #expect(Set(all.indices).subtracting(v2.indices).sorted() == PINNED_PAIR3_ADDED)
 }
 private let PINNED_SEEDS: [UInt64] = [8095498464603422525, 12047847492390991882, 3699722595226062020, 6801494594526287214, 12464980982266880842,
                                       5414505697763990346, 7938019069247444294, 245768396384803377]
@@ -59,6 +63,9 @@ private let PINNED_ALL_PREFIX: [UInt32] = [100, 137, 232, 326, 443, 705, 746, 83
 // Pair version 2 adds 9 indicators here (coverage, key word, word beginnings, opening word).
 private let PINNED_ALL_COUNT_PAIR2 = 128
 private let PINNED_ALL_PREFIX_PAIR2: [UInt32] = [100, 137, 232, 326, 443, 705, 746, 815]
+// Pair version 3 adds 4 (coverage counting related words, at its four thresholds).
+private let PINNED_ALL_COUNT_PAIR3 = 132
+private let PINNED_PAIR3_ADDED: [UInt32] = [1542, 2487, 3232, 3650]
 
 @Test func indicatorKeysHashTheDocumentedKeyStrings() {
     let script = FeatureFamily.script.seed, shape = FeatureFamily.shape.seed
