@@ -137,6 +137,7 @@ struct PairScratch {
     var replyGrams = HashBag()
     var parentGrams = HashBag()
     var concepts = HashBag()
+    var sharedConcepts = HashBag()
 
     init() {}
 }

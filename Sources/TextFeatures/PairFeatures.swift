@@ -94,18 +94,31 @@ public enum PairFeatures {
     static func related(parent: Side, keyWord: UInt64?, df: DocumentFrequencies?, scratch: inout PairScratch,
                         into s: inout PairSimilarity) {
         s.relatedCoverage = s.parentCoverage
+        let index = WordConcepts.index
+        // The concepts of the parent words the reply does not use (a few words), then each reply
+        // word's concepts checked against them: every word is looked up once or twice, and a reply
+        // that uses all its parent's words needs no lookup of its own words.
         scratch.concepts.removeAll()
-        for h in scratch.reply.keys {
-            for c in WordConcepts.concepts(h) { scratch.concepts.append(UInt64(c)) }
+        for h in scratch.parent.keys where !scratch.reply.contains(h) {
+            for k in index.span(h) { scratch.concepts.append(UInt64(index.ids[k])) }
         }
         guard !scratch.concepts.isEmpty else { return }
         scratch.concepts.countOccurrences()
+        // Of those, the concepts some reply word has.
+        scratch.sharedConcepts.removeAll()
+        for h in scratch.reply.keys {
+            for k in index.span(h) where scratch.concepts.contains(UInt64(index.ids[k])) {
+                scratch.sharedConcepts.append(UInt64(index.ids[k]))
+            }
+        }
+        guard !scratch.sharedConcepts.isEmpty else { return }
+        scratch.sharedConcepts.countOccurrences()
         var total: Float = 0, covered: Float = 0, best: Float = -1, bestKey: UInt64 = 0
         for h in scratch.parent.keys {
             let w = df?.idf(h) ?? 1
             total += w
             if scratch.reply.contains(h) { covered += w; continue }
-            guard WordConcepts.concepts(h).contains(where: { scratch.concepts.contains(UInt64($0)) }) else { continue }
+            guard index.span(h).contains(where: { scratch.sharedConcepts.contains(UInt64(index.ids[$0])) }) else { continue }
             covered += w
             s.relatedWords += 1
             if h == keyWord { s.keyWordRelated = true }
