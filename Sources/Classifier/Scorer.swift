@@ -76,11 +76,17 @@ public final class Scorer {
         // An empty or white-space-only parent is no parent: a reply label is `null`, not a guess.
         let blankParent = given.map(BlankText.isBlank) ?? false
         let parent = blankParent ? nil : given
+        // The vector and scores are worked on as locals (moved out and back): each access to a
+        // class's stored property costs a dynamic exclusivity check.
+        var vector = FeatureVector(), rawScores: [Float] = []
+        swap(&vector, &self.vector)
+        swap(&rawScores, &self.rawScores)
         extractor.extract(text: text, parent: parent, into: &vector, names: false)
         core.score(vector, into: &rawScores)
         if explain { explainLanes.removeAll(keepingCapacity: true) }
         result.reset(labels: model.labels)
         result.script = hasGates ? extractor.scriptSummary : ScriptSummary()
+        let thresholds = self.thresholds
         for lane in 0..<model.labelCount {
             let raw = rawScores[lane]
             result.raw.append(raw)
@@ -108,6 +114,8 @@ public final class Scorer {
                 if explain { explainLanes.append(lane) }
             }
         }
+        swap(&vector, &self.vector)
+        swap(&rawScores, &self.rawScores)
         if explain && !explainLanes.isEmpty { explainFlags(text: text, parent: parent, k: k, into: &result) }
     }
 

@@ -50,6 +50,8 @@ public enum JSONWriter {
     /// or `null`.
     public static func appendProbability(_ p: Double?, to out: inout [UInt8]) {
         guard let p, p.isFinite else { out.append(contentsOf: "null".utf8); return }
-        out.append(contentsOf: Float(p).description.utf8)
+        // Through `withUTF8`: appending a String's `utf8` view walks it byte by byte.
+        var s = Float(p).description
+        s.withUTF8 { out.append(contentsOf: $0) }
     }
 }

@@ -28,7 +28,7 @@ extension FeatureExtractor {
         let cp = p.cjkPunctuation
         if cp > 0 { emit(k.cjkPunctuationKeys[k.cjkPunctuation.index(cp)], { "\(cp) Chinese punctuation marks" }, into: &v) }
         if p.hanHashtags > 0 { emit(k.hanHashtag, { "Chinese hashtag" }, into: &v) }
-        for kind in SpanKind.allCases where p.spans[Int(kind.rawValue)] > 0 {
+        for kind in SpanKind.allCases where p.count(kind) > 0 {
             emit(k.spanKeys[Int(kind.rawValue)], { "contains \(kind.placeholder)" }, into: &v)
         }
         if p.looksMixedMandarinEnglish {

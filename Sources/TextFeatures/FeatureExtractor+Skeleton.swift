@@ -24,7 +24,7 @@ extension FeatureExtractor {
         let tokens = post.tokens
         // The word family (run just before) left each token's FNV-1a hash in `tokenHashes`.
         let wordHashes = tokenHashes  // one read of the class property, not one per token
-        let known = config.uses(.word) && wordHashes.count == tokens.count
+        let known = uses(.word) && wordHashes.count == tokens.count
         for (k, t) in tokens.enumerated() {
             // Most gaps are one space: nothing to look at.
             if Int(t.start) - gapStart > 1 || (Int(t.start) - gapStart == 1 && text[gapStart] != 0x20) {

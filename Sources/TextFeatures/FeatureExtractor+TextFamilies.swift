@@ -130,7 +130,7 @@ extension FeatureExtractor {
         let skipFunctionWords = !config.charsOfFunctionWords
         let functionWords = FunctionWords.hashes
         let wordHashes = tokenHashes
-        let known = config.uses(.word) && wordHashes.count == tokens.count
+        let known = uses(.word) && wordHashes.count == tokens.count
         var k = -1
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: maxWord + 2) { word in
             for t in tokens {

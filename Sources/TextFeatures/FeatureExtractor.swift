@@ -52,6 +52,8 @@ public final class FeatureExtractor {
     var previousVector: FeatureVector?
     var previousStarts = (0, 0, 0, 0, 0)
     var previousHasNonASCII: Bool?
+    /// Bit `i` set: `FeatureFamily.allCases[i]` is in `config.families` (asked several times per post).
+    let familyBits: UInt32
     /// Bucket indices of the family being hashed (moved into the vector once per family).
     var indexScratch: UnsafeMutablePointer<UInt32>
     var indexScratchCapacity: Int
@@ -65,10 +67,29 @@ public final class FeatureExtractor {
         keys = IndicatorKeys(seeds: (FeatureFamily.script.seed, FeatureFamily.normalization.seed, FeatureFamily.shape.seed))
         pairKeyHashes = PairFeatures.indicatorKeys.map { FeatureHash.hash($0, seed: FeatureFamily.pair.seed) }
         indexScratchCapacity = 1024
+        familyBits = FeatureFamily.allCases.enumerated().reduce(0) { bits, f in config.families.contains(f.element) ? bits | 1 << f.offset : bits }
         indexScratch = .allocate(capacity: indexScratchCapacity)
     }
 
     deinit { indexScratch.deallocate() }
+
+    /// `config.uses(f)` without searching the family list.
+    @inline(__always)
+    func uses(_ f: FeatureFamily) -> Bool { familyBits & 1 << FeatureExtractor.familyIndex(f) != 0 }
+
+    @inline(__always)
+    static func familyIndex(_ f: FeatureFamily) -> Int {
+        switch f {
+        case .word: 0
+        case .chars: 1
+        case .han: 2
+        case .skeleton: 3
+        case .script: 4
+        case .normalization: 5
+        case .shape: 6
+        case .pair: 7
+        }
+    }
 
     /// The script profile of the text last passed to `extract` (the post, not its parent): what
     /// label gates decide on. Empty before the first extraction.
@@ -127,24 +148,24 @@ public final class FeatureExtractor {
         vector.removeAll()
         recordNames = names
         // The text's shape (casing, punctuation habits) is only read by the shape family.
-        if !reuseAnalysis { analyze(text, into: &post, shape: config.uses(.shape)) }
+        if !reuseAnalysis { analyze(text, into: &post, shape: uses(.shape)) }
         post.normalized.withUnsafeBufferPointer { norm in
             // Each text family's start in the vector is recorded, so naming can copy a family with
             // nothing to name from the previous extraction instead of hashing it again.
             let copying = previousHasNonASCII != nil
             familyStarts.0 = vector.indices.count
-            if config.uses(.word) && !(copying && copyFamily(0, into: &vector)) { wordNgrams(norm, into: &vector) }
+            if uses(.word) && !(copying && copyFamily(0, into: &vector)) { wordNgrams(norm, into: &vector) }
             familyStarts.1 = vector.indices.count
-            if config.uses(.chars) && !(previousHasNonASCII == false && copyFamily(1, into: &vector)) { charNgrams(norm, into: &vector) }
+            if uses(.chars) && !(previousHasNonASCII == false && copyFamily(1, into: &vector)) { charNgrams(norm, into: &vector) }
             familyStarts.2 = vector.indices.count
-            if config.uses(.han) && !(copying && copyFamily(2, into: &vector)) { hanNgrams(norm, into: &vector) }
+            if uses(.han) && !(copying && copyFamily(2, into: &vector)) { hanNgrams(norm, into: &vector) }
             familyStarts.3 = vector.indices.count
-            if config.uses(.skeleton) && !(copying && copyFamily(3, into: &vector)) { skeletonNgrams(norm, into: &vector) }
+            if uses(.skeleton) && !(copying && copyFamily(3, into: &vector)) { skeletonNgrams(norm, into: &vector) }
             familyStarts.4 = vector.indices.count
-            if config.uses(.script) { scriptIndicators(into: &vector) }
-            if config.uses(.normalization) { normalizationIndicators(into: &vector) }
-            if config.uses(.shape) { shapeIndicators(into: &vector) }
-            if let parent, config.uses(.pair) {
+            if uses(.script) { scriptIndicators(into: &vector) }
+            if uses(.normalization) { normalizationIndicators(into: &vector) }
+            if uses(.shape) { shapeIndicators(into: &vector) }
+            if let parent, uses(.pair) {
                 if reuseAnalysis {
                     parentPost.normalized.withUnsafeBufferPointer { pnorm in
                         PairFeatures.indicators(ids: lastSimilarity, version: config.pairVersion, parentText: pnorm) { id, name in

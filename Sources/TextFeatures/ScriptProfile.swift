@@ -32,8 +32,11 @@ public enum Script: Int, Sendable, CaseIterable {
 /// Chinese typing. Links, @handles, hashtags and e-mails are left out, so `中国加油 https://x.co`
 /// is not mixed. Any kana means Japanese; Hangul means Korean.
 public struct ScriptProfile: Equatable, Sendable {
+    /// Letters per `Script` (index = `Script.rawValue`), stored inline: a profile is made for
+    /// every post, so it holds no array.
+    var letterCounts = InlineCounts()
     /// Letters per `Script` (index = `Script.rawValue`).
-    public var letters = [Int](repeating: 0, count: Script.allCases.count)
+    public var letters: [Int] { Script.allCases.map { letterCounts[$0.rawValue] } }
     /// Latin words of at least two letters outside links, handles, hashtags and e-mails.
     public var latinWords = 0
     /// Words of another script outside links, handles, hashtags and e-mails: Chinese and Japanese
@@ -57,13 +60,21 @@ public struct ScriptProfile: Equatable, Sendable {
     /// Han, kana and Hangul letters inside hashtags (`letters` skips every span): `#美国#` is
     /// Chinese the author typed, `#東京オリンピック` Japanese.
     public var hanInHashtags = 0, kanaInHashtags = 0, hangulInHashtags = 0
-    /// Links, handles, hashtags, e-mails.
-    public var spans = [Int](repeating: 0, count: SpanKind.allCases.count)
+    /// Links, handles, hashtags, e-mails (index = `SpanKind.rawValue`), stored inline.
+    var spanCounts = InlineCounts()
+    /// Links, handles, hashtags, e-mails (index = `SpanKind.rawValue`).
+    public var spans: [Int] { SpanKind.allCases.map { spanCounts[Int($0.rawValue)] } }
 
     public init() {}
 
-    public func count(_ s: Script) -> Int { letters[s.rawValue] }
-    public var totalLetters: Int { letters.reduce(0, +) }
+    public func count(_ s: Script) -> Int { letterCounts[s.rawValue] }
+    /// Links, handles, hashtags or e-mails of `kind`.
+    public func count(_ kind: SpanKind) -> Int { spanCounts[Int(kind.rawValue)] }
+    public var totalLetters: Int {
+        var t = 0
+        for s in 0..<Script.allCases.count { t += letterCounts[s] }
+        return t
+    }
     /// Share of letters in script `s` (0 when there are no letters).
     public func share(_ s: Script) -> Double { totalLetters == 0 ? 0 : Double(count(s)) / Double(totalLetters) }
     /// Script switches between consecutive runs.
@@ -81,7 +92,7 @@ public struct ScriptProfile: Equatable, Sendable {
     public init(text: UnsafeBufferPointer<UInt8>, tokens: [Token], spans found: [SpecialSpan], report: NormalizationReport) {
         cjkPunctuation = report.cjkPunctuation + report.fullWidthPunctuation
         for s in found {
-            spans[Int(s.kind.rawValue)] += 1
+            spanCounts[Int(s.kind.rawValue)] += 1
             if s.kind == .hashtag && s.hasHan { hanHashtags += 1 }
             if s.kind == .hashtag {
                 var j = s.start
@@ -165,7 +176,7 @@ public struct ScriptProfile: Equatable, Sendable {
             position = max(i, found[spanIndex].end)
             spanIndex += 1
         }
-        letters = [counts.latin, counts.han, counts.kana, counts.hangul, counts.cyrillic, counts.greek, counts.other]
+        letterCounts = InlineCounts(counts.latin, counts.han, counts.kana, counts.hangul, counts.cyrillic, counts.greek, counts.other)
         runs = runCount
         hanInsideLatin = hanInLatin
         latinInsideHan = latinInHan
@@ -204,5 +215,25 @@ public struct ScriptProfile: Equatable, Sendable {
         latinWords = words
         otherWords = others
         latinAlphanumerics = alphanumerics
+    }
+}
+
+/// Up to eight counters held inline (no heap allocation): `ScriptProfile`'s letters per script
+/// and spans per kind. Unused counters stay 0.
+struct InlineCounts: Equatable, Sendable {
+    private var c: InlineArray<8, Int>
+
+    init(_ c0: Int = 0, _ c1: Int = 0, _ c2: Int = 0, _ c3: Int = 0, _ c4: Int = 0, _ c5: Int = 0, _ c6: Int = 0) {
+        c = [c0, c1, c2, c3, c4, c5, c6, 0]
+    }
+
+    subscript(i: Int) -> Int {
+        get { c[i] }
+        set { c[i] = newValue }
+    }
+
+    static func == (a: InlineCounts, b: InlineCounts) -> Bool {
+        for i in 0..<8 where a.c[i] != b.c[i] { return false }
+        return true
     }
 }

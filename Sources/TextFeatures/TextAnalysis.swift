@@ -23,7 +23,8 @@ public struct TextAnalysis: Sendable {
     /// The most common letter script, or nil when the text has no letters.
     public var dominantScript: Script? {
         guard profile.totalLetters > 0 else { return nil }
-        let best = profile.letters.indices.max { profile.letters[$0] < profile.letters[$1] }!
+        let letters = profile.letters
+        let best = letters.indices.max { letters[$0] < letters[$1] }!
         return Script(rawValue: best)
     }
 }

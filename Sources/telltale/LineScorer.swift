@@ -23,32 +23,50 @@ final class LineScorer: BatchWorker, @unchecked Sendable {
 
     func process(_ batch: LineBatch, range: Range<Int>, into out: ChunkOutput) {
         out.removeAll()
+        // The per-line state is moved into locals for the batch and back at the end: every access
+        // to a class's stored property costs a dynamic exclusivity check, several per post.
+        var parser = PostLineParser(), post = PostLine(), result = PostScore(), bytes: [UInt8] = [], lineEnds: [Int] = []
+        swap(&parser, &self.parser)
+        swap(&post, &self.post)
+        swap(&result, &self.result)
+        defer {
+            swap(&parser, &self.parser)
+            swap(&post, &self.post)
+            swap(&result, &self.result)
+        }
+        let scorer = self.scorer, scoreLine = self.scoreLine, explain = self.explain, reasons = self.reasons
         batch.forEachLine(in: range) { number, line in
+            var error: String?
+            var errorID: [UInt8] = []
             switch line {
             case .tooLong(let n):
-                out.appendError(line: number, LineReader.tooLongMessage(bytes: n, limit: maxLineBytes))
-            case .text(let bytes):
-                if let err = parser.parse(bytes, into: &post) {
-                    out.appendError(line: number, id: post.idJSON, err.description)
+                error = LineReader.tooLongMessage(bytes: n, limit: maxLineBytes)
+            case .text(let lineBytes):
+                if let err = parser.parse(lineBytes, into: &post) {
+                    error = err.description
+                    errorID = post.idJSON
                 } else {
-                    score(into: out)
+                    post.text.withUnsafeBufferPointer { text in
+                        if post.hasParent {
+                            post.parent.withUnsafeBufferPointer { parent in scorer.score(text: text, parent: parent, explain: explain, k: reasons, into: &result) }
+                        } else {
+                            scorer.score(text: text, parent: nil, explain: explain, k: reasons, into: &result)
+                        }
+                    }
+                    scoreLine.append(idJSON: post.idJSON, result, explain: explain, to: &bytes)
+                    lineEnds.append(bytes.count)
                 }
             }
-        }
-    }
-
-    private func score(into out: ChunkOutput) {
-        post.text.withUnsafeBufferPointer { text in
-            if post.hasParent {
-                post.parent.withUnsafeBufferPointer { parent in scorer.score(text: text, parent: parent, explain: explain, k: reasons, into: &result) }
-            } else {
-                scorer.score(text: text, parent: nil, explain: explain, k: reasons, into: &result)
+            if let error {
+                // An error record goes through `out` (it keeps the first error for --strict).
+                swap(&bytes, &out.bytes)
+                swap(&lineEnds, &out.lineEnds)
+                out.appendError(line: number, id: errorID, error)
+                swap(&bytes, &out.bytes)
+                swap(&lineEnds, &out.lineEnds)
             }
         }
-        var b = out.bytes
-        out.bytes = []
-        scoreLine.append(idJSON: post.idJSON, result, explain: explain, to: &b)
-        out.bytes = b
-        out.lineEnds.append(out.bytes.count)
+        swap(&bytes, &out.bytes)
+        swap(&lineEnds, &out.lineEnds)
     }
 }

@@ -39,8 +39,23 @@ final class LineBatch: @unchecked Sendable {
     /// input pauses (`LineReader.wouldWait`), so posts are scored as they arrive.
     func fill(from reader: LineReader, maxLines: Int, maxBytes: Int) -> Bool {
         removeAll()
-        while count < maxLines && arena.count < maxBytes && !(count > 0 && reader.wouldWait()), let (number, line) = reader.next() {
-            lineNumbers.append(number)
+        // Filled as locals (moved out and back): appending to a class's stored array costs a
+        // dynamic exclusivity check per call.
+        var arena: [UInt8] = [], starts: [Int] = [], ends: [Int] = [], numbers: [Int] = [], tooLong: [Int] = []
+        swap(&arena, &self.arena)
+        swap(&starts, &self.starts)
+        swap(&ends, &self.ends)
+        swap(&numbers, &lineNumbers)
+        swap(&tooLong, &self.tooLong)
+        defer {
+            swap(&arena, &self.arena)
+            swap(&starts, &self.starts)
+            swap(&ends, &self.ends)
+            swap(&numbers, &lineNumbers)
+            swap(&tooLong, &self.tooLong)
+        }
+        while numbers.count < maxLines && arena.count < maxBytes && !(numbers.count > 0 && reader.wouldWait()), let (number, line) = reader.next() {
+            numbers.append(number)
             switch line {
             case .text(let bytes):
                 starts.append(arena.count)
@@ -53,7 +68,7 @@ final class LineBatch: @unchecked Sendable {
                 tooLong.append(n)
             }
         }
-        return count > 0
+        return numbers.count > 0
     }
 }
 

@@ -8,10 +8,15 @@ import TelltaleIO
 struct ScoreLine {
     private let labels: [String]
     private let labelKeys: [[UInt8]]
+    /// `"scores":{"label":` then `,"label":` for the others: the bytes before each probability.
+    private let scorePrefixes: [[UInt8]]
+    private static let idKey = Array("\"id\":".utf8)
+    private static let flagsOpen = Array("},\"flags\":[".utf8)
 
     init(labels: [String]) {
         self.labels = labels
         labelKeys = labels.map { l in var b: [UInt8] = []; JSONWriter.appendString(l, to: &b); return b }
+        scorePrefixes = labelKeys.enumerated().map { k, key in Array((k == 0 ? "\"scores\":{" : ",").utf8) + key + [UInt8(ascii: ":")] }
     }
 
     /// Appends the line (with its newline) for `result`; `idJSON` is the id as JSON (a string
@@ -19,18 +24,16 @@ struct ScoreLine {
     func append(idJSON: [UInt8], _ result: PostScore, explain: Bool, to b: inout [UInt8]) {
         b.append(UInt8(ascii: "{"))
         if !idJSON.isEmpty {
-            b.append(contentsOf: "\"id\":".utf8)
+            b.append(contentsOf: ScoreLine.idKey)
             b.append(contentsOf: idJSON)
             b.append(UInt8(ascii: ","))
         }
-        b.append(contentsOf: "\"scores\":{".utf8)
-        for (k, key) in labelKeys.enumerated() {
-            if k > 0 { b.append(UInt8(ascii: ",")) }
-            b.append(contentsOf: key)
-            b.append(UInt8(ascii: ":"))
+        if labelKeys.isEmpty { b.append(contentsOf: "\"scores\":{".utf8) }
+        for (k, prefix) in scorePrefixes.enumerated() {
+            b.append(contentsOf: prefix)
             JSONWriter.appendProbability(k < result.probabilities.count ? result.probabilities[k] : nil, to: &b)
         }
-        b.append(contentsOf: "},\"flags\":[".utf8)
+        b.append(contentsOf: ScoreLine.flagsOpen)
         var first = true
         for (k, key) in labelKeys.enumerated() where result.flags.contains(labels[k]) {
             if !first { b.append(UInt8(ascii: ",")) }
@@ -61,6 +64,7 @@ struct ScoreLine {
             }
             b.append(UInt8(ascii: "}"))
         }
-        b.append(contentsOf: "}\n".utf8)
+        b.append(UInt8(ascii: "}"))
+        b.append(UInt8(ascii: "\n"))
     }
 }
