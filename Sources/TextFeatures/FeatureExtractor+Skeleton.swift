@@ -10,74 +10,94 @@ extension FeatureExtractor {
 
     func skeletonNgrams(_ text: UnsafeBufferPointer<UInt8>, into v: inout FeatureVector) {
         let names = recordNames
-        var hashes: [UInt64] = []
-        swap(&hashes, &skeletonHashes)
-        hashes.removeAll(keepingCapacity: true)
-        hashes.reserveCapacity(post.tokens.count * 2 + 4)
+        // Tokens and punctuation runs are disjoint and at least a byte each: with the two
+        // boundaries, the skeleton has at most `text.count + 2` entries. They are written into
+        // a buffer kept at that size (`skeletonHashes`, no append per entry).
+        var buffer: [UInt64] = []
+        swap(&buffer, &skeletonHashes)
+        if buffer.count < text.count + 2 { buffer = [UInt64](repeating: 0, count: max(text.count + 2, 2 * buffer.count)) }
         let functionWords = FunctionWords.hashes, classHashes = SkeletonClass.hashes
         var tokenNames: [String] = []
-        hashes.append(FeatureExtractor.boundaryHash)
-        if names { tokenNames.append("‹s›") }
-        var sp = 0
-        var gapStart = 0
         let spans = post.spans
         let tokens = post.tokens
         // The word family (run just before) left each token's FNV-1a hash in `tokenHashes`.
         let wordHashes = tokenHashes  // one read of the class property, not one per token
         let known = uses(.word) && wordHashes.count == tokens.count
-        for (k, t) in tokens.enumerated() {
-            // Most gaps are one space: nothing to look at.
-            if Int(t.start) - gapStart > 1 || (Int(t.start) - gapStart == 1 && text[gapStart] != 0x20) {
-                FeatureExtractor.punctuation(text, gapStart..<Int(t.start)) { p in
-                    hashes.append(FeatureHash.step(FeatureHash.offsetBasis, p))
-                    if names { tokenNames.append(String(decoding: [p], as: UTF8.self)) }
-                }
-            }
-            gapStart = Int(t.end)
-            while sp < spans.count && spans[sp].end <= Int(t.start) { sp += 1 }
-            // Links, handles, hashtags and e-mails are not grammar (and mark tweets, not writers).
-            if sp < spans.count && spans[sp].start < Int(t.end) { continue }
-            let word = UnsafeBufferPointer(rebasing: text[t.range])
-            let whole = known ? wordHashes[k] : FeatureHash.hash(word)
-            if t.kind == .letter && functionWords.contains(whole) {
-                hashes.append(whole)
-                if names { tokenNames.append(String(decoding: word, as: UTF8.self)) }
-                continue
-            }
-            let cls: SkeletonClass
-            switch t.kind {
-            case .number: cls = .number
-            case .kana, .ideographic: cls = .cjk
-            case .letter:
-                if word[0] < 0x80 {
-                    cls = SkeletonClass.of(latin: word)
-                } else {
-                    switch Script.of(UTF8Scalar.decode(word, 0).value) {
-                    case .latin: cls = SkeletonClass.of(latin: word)
-                    case .han, .kana, .hangul: cls = .cjk
-                    default: cls = .other
+        var w = beginFamily()
+        buffer.withUnsafeMutableBufferPointer { hs in
+            var n = 0
+            hs[n] = FeatureExtractor.boundaryHash
+            n += 1
+            if names { tokenNames.append("‹s›") }
+            var sp = 0
+            var gapStart = 0
+            for (k, t) in tokens.enumerated() {
+                // Most gaps are one space: nothing to look at.
+                if Int(t.start) - gapStart > 1 || (Int(t.start) - gapStart == 1 && text[gapStart] != 0x20) {
+                    FeatureExtractor.punctuation(text, gapStart..<Int(t.start)) { p in
+                        hs[n] = FeatureHash.step(FeatureHash.offsetBasis, p)
+                        n += 1
+                        if names { tokenNames.append(String(decoding: [p], as: UTF8.self)) }
                     }
                 }
+                gapStart = Int(t.end)
+                while sp < spans.count && spans[sp].end <= Int(t.start) { sp += 1 }
+                // Links, handles, hashtags and e-mails are not grammar (and mark tweets, not writers).
+                if sp < spans.count && spans[sp].start < Int(t.end) { continue }
+                let word = UnsafeBufferPointer(rebasing: text[t.range])
+                let whole = known ? wordHashes[k] : FeatureHash.hash(word)
+                if t.kind == .letter && functionWords.contains(whole) {
+                    hs[n] = whole
+                    n += 1
+                    if names { tokenNames.append(String(decoding: word, as: UTF8.self)) }
+                    continue
+                }
+                let cls: SkeletonClass
+                switch t.kind {
+                case .number: cls = .number
+                case .kana, .ideographic: cls = .cjk
+                case .letter:
+                    if word[0] < 0x80 {
+                        cls = SkeletonClass.of(latin: word)
+                    } else {
+                        switch Script.of(UTF8Scalar.decode(word, 0).value) {
+                        case .latin: cls = SkeletonClass.of(latin: word)
+                        case .han, .kana, .hangul: cls = .cjk
+                        default: cls = .other
+                        }
+                    }
+                }
+                let h = classHashes[Int(cls.rawValue)]
+                // A run of CJK words is one ‹cjk› (dictionary segmentation is not grammar here).
+                if cls == .cjk && hs[n - 1] == h { continue }
+                hs[n] = h
+                n += 1
+                if names { tokenNames.append(cls.name) }
             }
-            let h = classHashes[Int(cls.rawValue)]
-            // A run of CJK words is one ‹cjk› (dictionary segmentation is not grammar here).
-            if cls == .cjk && hashes.last == h { continue }
-            hashes.append(h)
-            if names { tokenNames.append(cls.name) }
-        }
-        FeatureExtractor.punctuation(text, gapStart..<text.count) { p in
-            hashes.append(FeatureHash.step(FeatureHash.offsetBasis, p))
-            if names { tokenNames.append(String(decoding: [p], as: UTF8.self)) }
-        }
-        hashes.append(FeatureExtractor.boundaryHash)
-        if names { tokenNames.append("‹s›") }
+            FeatureExtractor.punctuation(text, gapStart..<text.count) { p in
+                hs[n] = FeatureHash.step(FeatureHash.offsetBasis, p)
+                n += 1
+                if names { tokenNames.append(String(decoding: [p], as: UTF8.self)) }
+            }
+            hs[n] = FeatureExtractor.boundaryHash
+            n += 1
+            if names { tokenNames.append("‹s›") }
 
-        let n = hashes.count
-        let minN = config.minSkeletonNgram, maxN = config.maxSkeletonNgram
-        let s = skeletonSeed
-        var w = beginFamily()
-        w.reserve(n * maxN)
-        hashes.withUnsafeBufferPointer { hs in
+            let minN = config.minSkeletonNgram, maxN = config.maxSkeletonNgram
+            let s = skeletonSeed
+            w.reserve(n * maxN)
+            if !names && minN == 2 && maxN == 3 {
+                // The default 2–3 grams, unrolled (same order: by start, then length).
+                var i = 0
+                while i + 2 < n {
+                    let h2 = FeatureHash.combine(FeatureHash.combine(s, hs[i]), hs[i + 1])
+                    w.append(h2)
+                    w.append(FeatureHash.combine(h2, hs[i + 2]))
+                    i += 1
+                }
+                w.append(FeatureHash.combine(FeatureHash.combine(s, hs[n - 2]), hs[n - 1]))
+                return
+            }
             for i in 0..<n {
                 var h = FeatureHash.combine(s, hs[i])
                 // A lone boundary is in every post: no information.
@@ -96,7 +116,7 @@ extension FeatureExtractor {
                 }
             }
         }
-        swap(&hashes, &skeletonHashes)
+        swap(&buffer, &skeletonHashes)
         endFamily(w, into: &v)
     }
 

@@ -184,13 +184,14 @@ extension FeatureExtractor {
             w.append(h5)
             a += 1
         }
+        // The last starts: fewer than 5 bytes left, so grams of at most 4 bytes.
         while a + minN <= total {
-            var h = FeatureHash.step(s, p[a])
-            var b = a + 1
-            while b < total {
-                h = FeatureHash.step(h, p[b])
-                b += 1
-                if b - a >= minN { w.append(h) }
+            let h2 = FeatureHash.step(FeatureHash.step(s, p[a]), p[a + 1])
+            if bigrams { w.append(h2) }
+            if a + 3 <= total {
+                let h3 = FeatureHash.step(h2, p[a + 2])
+                w.append(h3)
+                if a + 4 <= total { w.append(FeatureHash.step(h3, p[a + 3])) }
             }
             a += 1
         }

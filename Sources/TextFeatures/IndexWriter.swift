@@ -26,7 +26,7 @@ struct IndexWriter {
         var b = (h ^ (h >> 32)) & mask
         if b < region { b |= region }
         base[count] = UInt32(truncatingIfNeeded: b)
-        count += 1
+        count &+= 1
     }
 
     private mutating func grow(_ needed: Int) {
