@@ -4,6 +4,9 @@
 /// line-based tools).
 public enum JSONWriter {
     static let hex: [UInt8] = Array("0123456789abcdef".utf8)
+    static let null: [UInt8] = Array("null".utf8)
+    /// `Float(0).description`.
+    static let zero: [UInt8] = Array("0.0".utf8)
 
     /// Appends `s` (valid UTF-8 bytes) as a JSON string literal.
     public static func appendString(_ s: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
@@ -49,9 +52,12 @@ public enum JSONWriter {
     /// Appends a probability as the shortest decimal that round-trips through Float (e.g. 0.93),
     /// or `null`.
     public static func appendProbability(_ p: Double?, to out: inout [UInt8]) {
-        guard let p, p.isFinite else { out.append(contentsOf: "null".utf8); return }
+        guard let p, p.isFinite else { out.append(contentsOf: JSONWriter.null); return }
+        let f = Float(p)
+        // A gated label scores exactly 0: its text is known without formatting.
+        if f == 0 && f.sign == .plus { out.append(contentsOf: JSONWriter.zero); return }
         // Through `withUTF8`: appending a String's `utf8` view walks it byte by byte.
-        var s = Float(p).description
+        var s = f.description
         s.withUTF8 { out.append(contentsOf: $0) }
     }
 }

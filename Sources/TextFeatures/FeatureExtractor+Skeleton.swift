@@ -10,12 +10,9 @@ extension FeatureExtractor {
 
     func skeletonNgrams(_ text: UnsafeBufferPointer<UInt8>, into v: inout FeatureVector) {
         let names = recordNames
-        // Tokens and punctuation runs are disjoint and at least a byte each: with the two
-        // boundaries, the skeleton has at most `text.count + 2` entries. They are written into
-        // a buffer kept at that size (`skeletonHashes`, no append per entry).
-        var buffer: [UInt64] = []
-        swap(&buffer, &skeletonHashes)
-        if buffer.count < text.count + 2 { buffer = [UInt64](repeating: 0, count: max(text.count + 2, 2 * buffer.count)) }
+        // The token sequence goes into a buffer reused from post to post (no Array append).
+        var hs = skeletonHashes
+        hs.count = 0
         let functionWords = FunctionWords.hashes, classHashes = SkeletonClass.hashes
         var tokenNames: [String] = []
         let spans = post.spans
@@ -24,99 +21,92 @@ extension FeatureExtractor {
         let wordHashes = tokenHashes  // one read of the class property, not one per token
         let known = uses(.word) && wordHashes.count == tokens.count
         var w = beginFamily()
-        buffer.withUnsafeMutableBufferPointer { hs in
-            var n = 0
-            hs[n] = FeatureExtractor.boundaryHash
-            n += 1
-            if names { tokenNames.append("‹s›") }
-            var sp = 0
-            var gapStart = 0
-            for (k, t) in tokens.enumerated() {
-                // Most gaps are one space: nothing to look at.
-                if Int(t.start) - gapStart > 1 || (Int(t.start) - gapStart == 1 && text[gapStart] != 0x20) {
-                    FeatureExtractor.punctuation(text, gapStart..<Int(t.start)) { p in
-                        hs[n] = FeatureHash.step(FeatureHash.offsetBasis, p)
-                        n += 1
-                        if names { tokenNames.append(String(decoding: [p], as: UTF8.self)) }
+        hs.append(FeatureExtractor.boundaryHash)
+        if names { tokenNames.append("‹s›") }
+        var sp = 0
+        var gapStart = 0
+        for (k, t) in tokens.enumerated() {
+            // Most gaps are one space: nothing to look at.
+            if Int(t.start) - gapStart > 1 || (Int(t.start) - gapStart == 1 && text[gapStart] != 0x20) {
+                FeatureExtractor.punctuation(text, gapStart..<Int(t.start)) { p in
+                    hs.append(FeatureHash.step(FeatureHash.offsetBasis, p))
+                    if names { tokenNames.append(String(decoding: [p], as: UTF8.self)) }
+                }
+            }
+            gapStart = Int(t.end)
+            while sp < spans.count && spans[sp].end <= Int(t.start) { sp += 1 }
+            // Links, handles, hashtags and e-mails are not grammar (and mark tweets, not writers).
+            if sp < spans.count && spans[sp].start < Int(t.end) { continue }
+            let word = UnsafeBufferPointer(rebasing: text[t.range])
+            let whole = known ? wordHashes[k] : FeatureHash.hash(word)
+            if t.kind == .letter && functionWords.contains(whole) {
+                hs.append(whole)
+                if names { tokenNames.append(String(decoding: word, as: UTF8.self)) }
+                continue
+            }
+            let cls: SkeletonClass
+            switch t.kind {
+            case .number: cls = .number
+            case .kana, .ideographic: cls = .cjk
+            case .letter:
+                if word[0] < 0x80 {
+                    cls = SkeletonClass.of(latin: word)
+                } else {
+                    switch Script.of(UTF8Scalar.decode(word, 0).value) {
+                    case .latin: cls = SkeletonClass.of(latin: word)
+                    case .han, .kana, .hangul: cls = .cjk
+                    default: cls = .other
                     }
                 }
-                gapStart = Int(t.end)
-                while sp < spans.count && spans[sp].end <= Int(t.start) { sp += 1 }
-                // Links, handles, hashtags and e-mails are not grammar (and mark tweets, not writers).
-                if sp < spans.count && spans[sp].start < Int(t.end) { continue }
-                let word = UnsafeBufferPointer(rebasing: text[t.range])
-                let whole = known ? wordHashes[k] : FeatureHash.hash(word)
-                if t.kind == .letter && functionWords.contains(whole) {
-                    hs[n] = whole
-                    n += 1
-                    if names { tokenNames.append(String(decoding: word, as: UTF8.self)) }
-                    continue
-                }
-                let cls: SkeletonClass
-                switch t.kind {
-                case .number: cls = .number
-                case .kana, .ideographic: cls = .cjk
-                case .letter:
-                    if word[0] < 0x80 {
-                        cls = SkeletonClass.of(latin: word)
-                    } else {
-                        switch Script.of(UTF8Scalar.decode(word, 0).value) {
-                        case .latin: cls = SkeletonClass.of(latin: word)
-                        case .han, .kana, .hangul: cls = .cjk
-                        default: cls = .other
-                        }
-                    }
-                }
-                let h = classHashes[Int(cls.rawValue)]
-                // A run of CJK words is one ‹cjk› (dictionary segmentation is not grammar here).
-                if cls == .cjk && hs[n - 1] == h { continue }
-                hs[n] = h
-                n += 1
-                if names { tokenNames.append(cls.name) }
             }
-            FeatureExtractor.punctuation(text, gapStart..<text.count) { p in
-                hs[n] = FeatureHash.step(FeatureHash.offsetBasis, p)
-                n += 1
-                if names { tokenNames.append(String(decoding: [p], as: UTF8.self)) }
+            let h = classHashes[Int(cls.rawValue)]
+            // A run of CJK words is one ‹cjk› (dictionary segmentation is not grammar here).
+            if cls == .cjk && hs.last == h { continue }
+            hs.append(h)
+            if names { tokenNames.append(cls.name) }
+        }
+        FeatureExtractor.punctuation(text, gapStart..<text.count) { p in
+            hs.append(FeatureHash.step(FeatureHash.offsetBasis, p))
+            if names { tokenNames.append(String(decoding: [p], as: UTF8.self)) }
+        }
+        hs.append(FeatureExtractor.boundaryHash)
+        if names { tokenNames.append("‹s›") }
+        let n = hs.count
+        let minN = config.minSkeletonNgram, maxN = config.maxSkeletonNgram
+        let s = skeletonSeed
+        w.reserve(n * maxN)
+        if !names && minN == 2 && maxN == 3 {
+            // The default 2–3 grams, unrolled (same order: by start, then length).
+            var i = 0
+            while i + 2 < n {
+                let h2 = FeatureHash.combine(FeatureHash.combine(s, hs[i]), hs[i + 1])
+                w.append(h2)
+                w.append(FeatureHash.combine(h2, hs[i + 2]))
+                i += 1
             }
-            hs[n] = FeatureExtractor.boundaryHash
-            n += 1
-            if names { tokenNames.append("‹s›") }
-
-            let minN = config.minSkeletonNgram, maxN = config.maxSkeletonNgram
-            let s = skeletonSeed
-            w.reserve(n * maxN)
-            if !names && minN == 2 && maxN == 3 {
-                // The default 2–3 grams, unrolled (same order: by start, then length).
-                var i = 0
-                while i + 2 < n {
-                    let h2 = FeatureHash.combine(FeatureHash.combine(s, hs[i]), hs[i + 1])
-                    w.append(h2)
-                    w.append(FeatureHash.combine(h2, hs[i + 2]))
-                    i += 1
-                }
-                w.append(FeatureHash.combine(FeatureHash.combine(s, hs[n - 2]), hs[n - 1]))
-                return
+            w.append(FeatureHash.combine(FeatureHash.combine(s, hs[n - 2]), hs[n - 1]))
+            skeletonHashes = hs
+            endFamily(w, into: &v)
+            return
+        }
+        for i in 0..<n {
+            var h = FeatureHash.combine(s, hs[i])
+            // A lone boundary is in every post: no information.
+            if minN == 1 && i > 0 && i < n - 1 {
+                w.append(h)
+                if names && nameWanted(w) { record("skeleton `\(tokenNames[i])`", w, into: &v) }
             }
-            for i in 0..<n {
-                var h = FeatureHash.combine(s, hs[i])
-                // A lone boundary is in every post: no information.
-                if minN == 1 && i > 0 && i < n - 1 {
+            var j = i + 1
+            while j < n && j - i < maxN {
+                h = FeatureHash.combine(h, hs[j])
+                if j - i + 1 >= minN {
                     w.append(h)
-                    if names && nameWanted(w) { record("skeleton `\(tokenNames[i])`", w, into: &v) }
+                    if names && nameWanted(w) { record("skeleton `\(tokenNames[i...j].joined(separator: " "))`", w, into: &v) }
                 }
-                var j = i + 1
-                while j < n && j - i < maxN {
-                    h = FeatureHash.combine(h, hs[j])
-                    if j - i + 1 >= minN {
-                        w.append(h)
-                        if names && nameWanted(w) { record("skeleton `\(tokenNames[i...j].joined(separator: " "))`", w, into: &v) }
-                    }
-                    j += 1
-                }
+                j += 1
             }
         }
-        swap(&buffer, &skeletonHashes)
+        skeletonHashes = hs
         endFamily(w, into: &v)
     }
 

@@ -7,34 +7,45 @@ extension FeatureExtractor {
         let names = recordNames
         var hashes: [UInt64] = []
         swap(&hashes, &tokenHashes)
-        hashes.removeAll(keepingCapacity: true)
-        hashes.reserveCapacity(post.tokens.count)
-        var wordNames: [String] = []
-        var sp = 0
         let spans = post.spans
         let tokens = post.tokens
+        let n = tokens.count
+        // One hash per token, written in place (the chars and skeleton families read them next).
+        if hashes.count > n { hashes.removeLast(hashes.count - n) }
+        if hashes.count < n { hashes.append(contentsOf: repeatElement(0, count: n - hashes.count)) }
+        var wordNames: [String] = []
         guard let t0 = text.baseAddress else { swap(&hashes, &tokenHashes); return }
-        for t in tokens {
-            // Tokens never cross spans: a token overlapping one is the span itself.
-            while sp < spans.count && spans[sp].end <= Int(t.start) { sp += 1 }
-            if sp < spans.count && spans[sp].start < Int(t.end) {
-                let kind = spans[sp].kind
-                hashes.append(FeatureExtractor.placeholderHashes[Int(kind.rawValue)])
-                if names { wordNames.append(kind.placeholder) }
-                continue
-            }
-            var h = FeatureHash.offsetBasis
-            var k = Int(t.start)
-            let end = Int(t.end)
-            while k < end { h = FeatureHash.step(h, t0[k]); k += 1 }
-            hashes.append(h)
-            if names { wordNames.append(String(decoding: UnsafeBufferPointer(rebasing: text[t.range]), as: UTF8.self)) }
-        }
-        let n = hashes.count
         let maxN = config.maxWordNgram
         var w = beginFamily()
         w.reserve(n * maxN)
-        hashes.withUnsafeBufferPointer { hs in
+        hashes.withUnsafeMutableBufferPointer { hs in
+            var sp = 0
+            for k in 0..<n {
+                let t = tokens[k]
+                // Tokens never cross spans: a token overlapping one is the span itself.
+                while sp < spans.count && spans[sp].end <= Int(t.start) { sp += 1 }
+                if sp < spans.count && spans[sp].start < Int(t.end) {
+                    let kind = spans[sp].kind
+                    hs[k] = FeatureExtractor.placeholderHashes[Int(kind.rawValue)]
+                    if names { wordNames.append(kind.placeholder) }
+                    continue
+                }
+                var h = FeatureHash.offsetBasis
+                var i = Int(t.start)
+                let end = Int(t.end)
+                while i < end { h = FeatureHash.step(h, t0[i]); i += 1 }
+                hs[k] = h
+                if names { wordNames.append(String(decoding: UnsafeBufferPointer(rebasing: text[t.range]), as: UTF8.self)) }
+            }
+            if !names && maxN == 2 {
+                // The default 1–2 grams, in the same order (by start, then length).
+                for i in 0..<n {
+                    let h = FeatureHash.combine(s, hs[i])
+                    w.append(h)
+                    if i + 1 < n { w.append(FeatureHash.combine(h, hs[i + 1])) }
+                }
+                return
+            }
             for i in 0..<n {
                 var h = FeatureHash.combine(s, hs[i])
                 w.append(h)
@@ -151,7 +162,7 @@ extension FeatureExtractor {
                 }
                 // `<word>`, then every n-gram of it.
                 word[0] = UInt8(ascii: "<")
-                for k in 0..<len { word[k + 1] = text[Int(t.start) + k] }
+                UnsafeMutableRawPointer(word.baseAddress! + 1).copyMemory(from: text.baseAddress! + Int(t.start), byteCount: len)
                 word[len + 1] = UInt8(ascii: ">")
                 body(word, len + 2)
             }

@@ -25,7 +25,8 @@ public final class FeatureExtractor {
     var post = TextAnalysis()
     var parentPost = TextAnalysis()
     var tokenHashes: [UInt64] = []
-    var skeletonHashes: [UInt64] = []
+    /// The skeleton family's token sequence (see `skeletonNgrams`).
+    var skeletonHashes = HashBuffer(capacity: 256)
     var content: [UInt64] = []
     var stems: [Range<Int>] = []
     var parentContent: [UInt64] = []
@@ -71,7 +72,10 @@ public final class FeatureExtractor {
         indexScratch = .allocate(capacity: indexScratchCapacity)
     }
 
-    deinit { indexScratch.deallocate() }
+    deinit {
+        indexScratch.deallocate()
+        skeletonHashes.deallocate()
+    }
 
     /// `config.uses(f)` without searching the family list.
     @inline(__always)

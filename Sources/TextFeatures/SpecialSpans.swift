@@ -106,6 +106,8 @@ public enum SpecialSpans {
 
     private static func urlEnd(_ t: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
         if i > 0 && isWordByte(t[i - 1]) { return nil }
+        // Most words starting with `h` or `w` are no link: the second byte decides (`ht`, `ww`).
+        guard i + 1 < t.count, t[i + 1] | 0x20 == (t[i] | 0x20 == UInt8(ascii: "h") ? UInt8(ascii: "t") : UInt8(ascii: "w")) else { return nil }
         let body: Int
         if hasPrefix(t, i, "https://") { body = i + 8 }
         else if hasPrefix(t, i, "http://") { body = i + 7 }
