@@ -117,11 +117,12 @@ public struct ScoringCore: @unchecked Sendable {
         // Two accumulators halve the add dependency chain.
         var a = SIMD4<Float>(), b = SIMD4<Float>()
         var i = 0
-        while i + 1 < n {
-            let r0 = Int(idx[i]) & mask, r1 = Int(idx[i + 1]) & mask
+        // Wrapping index arithmetic: i < n, so no overflow check is needed (a third of the loop).
+        while i &+ 1 < n {
+            let r0 = Int(idx[i]) & mask, r1 = Int(idx[i &+ 1]) & mask
             a += base.loadUnaligned(fromByteOffset: r0 &* 16, as: SIMD4<Float>.self) * SIMD4(repeating: val[i])
-            b += base.loadUnaligned(fromByteOffset: r1 &* 16, as: SIMD4<Float>.self) * SIMD4(repeating: val[i + 1])
-            i += 2
+            b += base.loadUnaligned(fromByteOffset: r1 &* 16, as: SIMD4<Float>.self) * SIMD4(repeating: val[i &+ 1])
+            i &+= 2
         }
         if i < n {
             a += base.loadUnaligned(fromByteOffset: (Int(idx[i]) & mask) &* 16, as: SIMD4<Float>.self) * SIMD4(repeating: val[i])
@@ -134,11 +135,12 @@ public struct ScoringCore: @unchecked Sendable {
         let base = UnsafeRawPointer(weights.baseAddress!)
         var a = SIMD8<Float>(), b = SIMD8<Float>()
         var i = 0
-        while i + 1 < n {
-            let r0 = Int(idx[i]) & mask, r1 = Int(idx[i + 1]) & mask
+        // Wrapping index arithmetic: i < n, so no overflow check is needed (a third of the loop).
+        while i &+ 1 < n {
+            let r0 = Int(idx[i]) & mask, r1 = Int(idx[i &+ 1]) & mask
             a += base.loadUnaligned(fromByteOffset: r0 &* 32, as: SIMD8<Float>.self) * SIMD8(repeating: val[i])
-            b += base.loadUnaligned(fromByteOffset: r1 &* 32, as: SIMD8<Float>.self) * SIMD8(repeating: val[i + 1])
-            i += 2
+            b += base.loadUnaligned(fromByteOffset: r1 &* 32, as: SIMD8<Float>.self) * SIMD8(repeating: val[i &+ 1])
+            i &+= 2
         }
         if i < n {
             a += base.loadUnaligned(fromByteOffset: (Int(idx[i]) & mask) &* 32, as: SIMD8<Float>.self) * SIMD8(repeating: val[i])

@@ -52,34 +52,17 @@ enum ASCIIWordScanner {
         return c
     }()
 
-    /// Appends the tokens of the ASCII text[lo..<hi] (offsets into `text`).
-    static func segment(_ text: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int, into tokens: inout [Token]) {
+    /// Appends the tokens of the ASCII text[lo..<hi] (offsets into `text`, whose length fits in
+    /// an `Int32`). They are written to `scratch` (room for `capacity` tokens) and appended to
+    /// `tokens` a block at a time: cheaper than an `Array.append` per token.
+    static func segment(_ text: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int,
+                        scratch: UnsafeMutablePointer<Token>, capacity: Int, into tokens: inout [Token]) {
         guard let t = text.baseAddress else { return }
-        var i = lo
-        while i < hi {
-            // Room for the next tokens is made a block at a time and they are written in place (no
-            // append per token). Two tokens are at least a byte apart, so (hi - i + 1) / 2 bound
-            // what is left; blocks keep an enormous line from reserving more than it uses.
-            let first = tokens.count
-            let room = min((hi - i + 1) / 2, 1024)
-            tokens.append(contentsOf: repeatElement(Token(start: 0, end: 0, kind: .letter), count: room))
-            var n = first
-            tokens.withUnsafeMutableBufferPointer { out in
-                n = scan(t, &i, hi, into: out.baseAddress!, from: first, limit: first + room)
-            }
-            tokens.removeLast(first + room - n)
-        }
-    }
-
-    /// Scans tokens from `t[i]` on, writing them to `out[from...]` until `limit` tokens or `hi`;
-    /// returns the index after the last token written, with `i` just past that token.
-    @inline(__always)
-    private static func scan(_ t: UnsafePointer<UInt8>, _ i: inout Int, _ hi: Int,
-                             into out: UnsafeMutablePointer<Token>, from: Int, limit: Int) -> Int {
+        var n = 0
         classes.withUnsafeBufferPointer { cls in
             let c = cls.baseAddress!
-            var n = from
-            while i < hi && n < limit {
+            var i = lo
+            while i < hi {
                 var cur = c[Int(t[i])]
                 if cur == 0 || cur > 3 { i += 1; continue }
                 let start = i
@@ -102,10 +85,15 @@ enum ASCIIWordScanner {
                 }
                 if cur == 3 && i - start == 1 { continue } // a lone `_`
                 let isNumber = cur == 2 || (cur == 3 && previous == 2)
-                out[n] = Token(start: Int32(start), end: Int32(i), kind: isNumber ? .number : .letter)
+                if n == capacity {
+                    tokens.append(contentsOf: UnsafeBufferPointer(start: scratch, count: n))
+                    n = 0
+                }
+                (scratch + n).initialize(to: Token(start: Int32(truncatingIfNeeded: start), end: Int32(truncatingIfNeeded: i),
+                                                   kind: isNumber ? .number : .letter))
                 n += 1
             }
-            return n
         }
+        if n > 0 { tokens.append(contentsOf: UnsafeBufferPointer(start: scratch, count: n)) }
     }
 }

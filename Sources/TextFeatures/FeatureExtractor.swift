@@ -209,6 +209,12 @@ public final class FeatureExtractor {
         indexScratchCapacity = w.capacity
         guard w.count > 0 else { return }
         v.indices.append(contentsOf: UnsafeBufferPointer(start: w.base, count: w.count))
-        v.values.append(contentsOf: repeatElement(1 / Float(w.count).squareRoot(), count: w.count))
+        // The values are written over the indices' scratch (a Float is as wide as a UInt32) and
+        // copied in one go: cheaper than appending a `repeatElement`.
+        let value = 1 / Float(w.count).squareRoot()
+        w.base.withMemoryRebound(to: Float.self, capacity: w.count) { values in
+            for i in 0..<w.count { values[i] = value }
+            v.values.append(contentsOf: UnsafeBufferPointer(start: values, count: w.count))
+        }
     }
 }

@@ -36,6 +36,8 @@ public final class Segmenter {
     private let starts: UnsafeMutablePointer<Int32>
     private let ends: UnsafeMutablePointer<Int32>
     private let kinds: UnsafeMutablePointer<Int32>
+    /// Tokens of the ASCII fast path before they are appended, `chunk` at a time.
+    private let asciiTokens: UnsafeMutablePointer<Token>
 
     /// ICU texts are cut into pieces of at most this many bytes (its offsets are 32-bit).
     static let maxICUBytes = 1 << 30
@@ -48,6 +50,7 @@ public final class Segmenter {
         starts = .allocate(capacity: chunk)
         ends = .allocate(capacity: chunk)
         kinds = .allocate(capacity: chunk)
+        asciiTokens = .allocate(capacity: chunk)
     }
 
     deinit {
@@ -55,6 +58,7 @@ public final class Segmenter {
         starts.deallocate()
         ends.deallocate()
         kinds.deallocate()
+        asciiTokens.deallocate()
     }
 
     /// Tokens of `text` (convenience for tests and names).
@@ -102,14 +106,14 @@ public final class Segmenter {
         while i < hi {
             let k = ASCIIWordScanner.firstNonASCII(text, i, hi)
             if k == hi {
-                ASCIIWordScanner.segment(text, i, hi, into: &tokens)
+                ASCIIWordScanner.segment(text, i, hi, scratch: asciiTokens, capacity: chunk, into: &tokens)
                 return
             }
             // ASCII up to the last space/control before the non-ASCII byte goes the fast way.
             var cut = k
             while cut > i && !ASCIIWordScanner.isBreakSpace(text[cut - 1]) { cut -= 1 }
             if cut > i { cut -= 1 } // cut right before the space
-            if cut > i { ASCIIWordScanner.segment(text, i, cut, into: &tokens) }
+            if cut > i { ASCIIWordScanner.segment(text, i, cut, scratch: asciiTokens, capacity: chunk, into: &tokens) }
             // ICU from there to a space followed by a long enough ASCII stretch (or the end).
             var end = k
             while true {

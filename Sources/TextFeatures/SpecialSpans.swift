@@ -36,7 +36,10 @@ public enum SpecialSpans {
             let b = text[i]
             if !starts[Int(b)] { i += 1; continue }
             if b == UInt8(ascii: "h") || b == UInt8(ascii: "w") {
-                if let end = urlEnd(text, i) { spans.append(SpecialSpan(start: i, end: end, kind: .url, hasHan: false)); i = end; continue }
+                // Most words starting with `h` or `w` are no link: the second byte (`ht`, `ww`) says
+                // so without a call.
+                if i + 1 < n, text[i + 1] | 0x20 == (b == UInt8(ascii: "h") ? UInt8(ascii: "t") : UInt8(ascii: "w")),
+                   let end = urlEnd(text, i) { spans.append(SpecialSpan(start: i, end: end, kind: .url, hasHan: false)); i = end; continue }
             } else if b == UInt8(ascii: "@") {
                 let atWordStart = i == 0 || !isWordByte(text[i - 1])
                 var j = i + 1
@@ -106,8 +109,6 @@ public enum SpecialSpans {
 
     private static func urlEnd(_ t: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
         if i > 0 && isWordByte(t[i - 1]) { return nil }
-        // Most words starting with `h` or `w` are no link: the second byte decides (`ht`, `ww`).
-        guard i + 1 < t.count, t[i + 1] | 0x20 == (t[i] | 0x20 == UInt8(ascii: "h") ? UInt8(ascii: "t") : UInt8(ascii: "w")) else { return nil }
         let body: Int
         if hasPrefix(t, i, "https://") { body = i + 8 }
         else if hasPrefix(t, i, "http://") { body = i + 7 }
