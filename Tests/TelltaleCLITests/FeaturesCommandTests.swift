@@ -44,8 +44,9 @@ import Testing
         #expect(both.status == 1 && both.stderr.contains("give the model once"), "\(both.stderr)")
     }
 
-    /// Pair version 3 (a model trained now): a reply that answers with a related word (WordNet)
-    /// says so, naming the parent's word; the shipped model (version 2) computes as before.
+    /// Pair version 3 (a model trained now, and the shipped model since its retraining): a reply
+    /// that answers with a related word (WordNet) says so, naming the parent's word. Version-2
+    /// models computing as before is pinned in FeatureHashTests.
     @Test func relatedWordsAreNamedWithAPairVersion3Model() throws {
         let input = #"{"text":"Buy your car from the showroom near the airport.","parent":"Which automobile dealer is the cheapest?"}"# + "\n"
         let r = try CLI.run(["features", "--names", "--model", TestModel.path], stdin: Data(input.utf8))
@@ -53,7 +54,7 @@ import Testing
         let features = try Self.objects(r).first?["features"] as? [String] ?? []
         #expect(features.contains { $0.hasSuffix("reply uses a word related to the parent's `automobile`") }, "\(features)")
         let shipped = try CLI.run(["features", "--names"], stdin: Data(input.utf8))
-        let old = try Self.objects(shipped).first?["features"] as? [String] ?? []
-        #expect(!old.isEmpty && !old.contains { $0.contains("related") })
+        let named = try Self.objects(shipped).first?["features"] as? [String] ?? []
+        #expect(named.contains { $0.hasSuffix("reply uses a word related to the parent's `automobile`") }, "\(named)")
     }
 }
