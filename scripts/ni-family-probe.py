@@ -4,7 +4,7 @@ them is built in Swift: scikit-learn NB-LR on hashed binary features (2^20), tra
 train.jsonl with every source of a class weighed equally and native answers x 0.25 (the shipped
 recipe's weights), scored on its test.jsonl.
 
-  ni-family-probe.py FOLDS_DIR NAME FAMILY[,FAMILY...] [--select flip|genreT] [--folds ...]
+  ni-family-probe.py FOLDS_DIR NAME FAMILY[,FAMILY...] [--select flip|genreT] [--wmt-only] [--folds ...]
   ni-family-probe.py FOLDS_DIR --boot BASE CAND [CAND ...]     (paired bootstrap of ROC-AUC deltas)
 
 FOLDS_DIR is an OUTDIR of scripts/shift-eval.sh (its <fold>/{train,calib,test}.jsonl). Prints
@@ -16,7 +16,8 @@ Families (scripts/ni_probe_features.py): word, skel (Telltale's skeleton, 2-3 gr
 suffix n: without the function words; suffix case: capitalised masks apart), dcK (character 3-5
 grams of the distorted text), pos / posK (first 1-3 and last 2-3 tokens), pa / pa2 (character
 2-4 grams of non-letters; pa2 without links/handles/hashtags), cx (byte 2-5 grams across words),
-c (within-word 2-5 grams). Needs scikit-learn, scipy, numpy and wordfreq; runs on one core,
+c (within-word 2-5 grams), py (count of pinyin-spelt words: 0/1/2/3+), skelpy (skeleton with
+pinyin-spelt words as their own class). Needs scikit-learn, scipy, numpy and wordfreq; runs on one core,
 ~2-4 min per candidate for the four folds (features cached in FOLDS_DIR/probe/cache).
 """
 import json, sys, os, pickle, argparse, hashlib
@@ -81,6 +82,8 @@ def fam_fn(name):
     if name == 'skel': return lambda t, x: F.skel_fam(t, x)
     if name == 'skel14': return lambda t, x: F.skel_fam(t, x, lo=1, hi=4, tag='k14:')
     if name == 'pa': return F.punct_art
+    if name == 'py': return F.pinyin_fam
+    if name == 'skelpy': return F.skel_py
     if name == 'pa2': return lambda t, x: F.punct_art(t, x, tag='pa2:', strip=True)
     if name == 'cx': return F.chars_across
     if name == 'c': return F.chars_within

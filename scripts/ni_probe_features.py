@@ -3,7 +3,7 @@
 A Python mirror of Telltale's `word` (1-2 grams) and `skeleton` (2-3 grams) families plus the
 candidates of issue 14: text distortion (Stamatatos 2017: the k most frequent words of general
 English kept, every other word masked by its suffix class), distorted character grams, sentence
-position tokens, punctuation/spacing artefacts. Tokenisation approximates Telltale's (lower-cased,
+position tokens, punctuation/spacing artefacts, pinyin-spelt words (Chinese names). Tokenisation approximates Telltale's (lower-cased,
 links/handles/hashtags dropped, punctuation runs collapsed, curly quotes and dashes as ASCII); it is
 close enough to compare families with one another, not to reproduce Telltale's numbers.
 
@@ -150,3 +150,44 @@ def chars_within(text, toks, lo=2, hi=5, tag='c:'):
             for i in range(len(s) - n + 1):
                 f.append(tag + s[i:i + n])
     return f
+
+
+_INI = ['zh', 'ch', 'sh', 'b', 'p', 'm', 'f', 'd', 't', 'n', 'l', 'g', 'k', 'h', 'j', 'q', 'x', 'r', 'z', 'c', 's', 'y', 'w', '']
+_FIN = ['iang', 'iong', 'uang', 'ang', 'eng', 'ing', 'ong', 'ian', 'iao', 'uai', 'uan', 'üan', 'ai', 'ei', 'ao', 'ou', 'an', 'en',
+        'in', 'un', 'ia', 'ie', 'iu', 'ua', 'uo', 'ui', 've', 'ue', 'er', 'a', 'o', 'e', 'i', 'u']
+SYL = {i + f for i in _INI for f in _FIN if i}
+SYL0 = {f for f in _FIN}
+MARK = re.compile(r'zh|x|q|ao|iu|ui|ang|ong|eng|ing|ian|uan|ei|ou|ai')
+COMMON = set(TOP[:5000])
+
+
+def pinyin_syllables(w):
+    """Fewest pinyin syllables spelling w exactly, or 0."""
+    n = len(w); best = [0] + [99] * n
+    for i in range(1, n + 1):
+        for k in range(1, 7):
+            if k <= i and best[i - k] < 99 and (w[i - k:i] in SYL or (i == k and w[:i] in SYL0)):
+                best[i] = min(best[i], best[i - k] + 1)
+    return best[n] if best[n] < 99 else 0
+
+
+def is_pinyin(w):
+    return len(w) >= 4 and w not in COMMON and w.isascii() and MARK.search(w) is not None and pinyin_syllables(w) >= 2
+
+
+def pinyin_fam(text, toks, tag='py:'):
+    n = sum(1 for t, k, o in toks if k == 'w' and is_pinyin(t))
+    return [tag + str(min(n, 3))] + ([tag + 'any'] if n else [])
+
+
+def skel_py(text, toks, keep=FW, tag='kpy:'):
+    seq = ['‹s›']
+    for t, k, o in toks:
+        if k == 'w':
+            if t in keep: seq.append(t)
+            elif is_pinyin(t): seq.append('‹py›')
+            else: seq.append('‹' + cls(t) + '›')
+        else:
+            seq.append(t)
+    seq.append('‹s›')
+    return ngrams(seq, 2, 3, tag)
