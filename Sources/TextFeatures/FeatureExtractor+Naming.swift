@@ -34,12 +34,12 @@ extension FeatureExtractor {
         nameIDs.removeAll(keepingCapacity: true)
     }
 
-    /// Appends text family `family` (0 word, 1 chars, 2 han, 3 skeleton) from the previous
+    /// Appends text family `family` (0 word, 1 chars, 2 han, 3 skeleton, 4 skelchars) from the previous
     /// extraction when naming and none of its buckets is to be named; false otherwise.
     func copyFamily(_ family: Int, into v: inout FeatureVector) -> Bool {
         guard let p = previousVector else { return false }
         let s = previousStarts
-        let range = [s.0..<s.1, s.1..<s.2, s.2..<s.3, s.3..<s.4][family]
+        let range = [s.0..<s.1, s.1..<s.2, s.2..<s.3, s.3..<s.4, s.4..<s.5][family]
         for i in range where wantsName(p.indices[i] & UInt32(bucketCount - 1)) { return false }
         v.indices.append(contentsOf: p.indices[range])
         v.values.append(contentsOf: p.values[range])

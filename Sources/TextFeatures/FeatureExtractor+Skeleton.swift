@@ -5,14 +5,20 @@
 /// has achieved results.` → `‹s› the ‹w› ‹w› and ‹w› ‹w› has ‹-ed› ‹-s› . ‹s›`.
 /// Translationese and learner English differ from native English in this skeleton more than in
 /// their topics, and it carries across years and sources where topic words do not.
+/// The `skelchars` family (`FeatureExtractor+SkeletonChars`) reads the same sequence as text.
 extension FeatureExtractor {
     static let boundaryHash = FeatureHash.hash("‹s›")
 
-    func skeletonNgrams(_ text: UnsafeBufferPointer<UInt8>, into v: inout FeatureVector) {
+    /// Writes the post's skeleton: its tokens' hashes (boundaries included) into `skeletonHashes`;
+    /// with `text`, also the skeleton as text into `skeletonText` (see `skeletonCharNgrams`); when
+    /// naming, each token's name into `skeletonNames`.
+    func skeletonSequence(_ text: UnsafeBufferPointer<UInt8>, asText: Bool) {
         let names = recordNames
         // The token sequence goes into a buffer reused from post to post (no Array append).
         var hs = skeletonHashes
         hs.count = 0
+        var chars = skeletonText
+        chars.count = 0
         let functionWords = FunctionWords.hashes, classHashes = SkeletonClass.hashes
         var tokenNames: [String] = []
         let spans = post.spans
@@ -20,9 +26,10 @@ extension FeatureExtractor {
         // The word family (run just before) left each token's FNV-1a hash in `tokenHashes`.
         let wordHashes = tokenHashes  // one read of the class property, not one per token
         let known = uses(.word) && wordHashes.count == tokens.count
-        var w = beginFamily()
         hs.append(FeatureExtractor.boundaryHash)
         if names { tokenNames.append("‹s›") }
+        // The text form: one space first, then each token followed by one space.
+        if asText { chars.reserve(1); chars.append(0x20) }
         var sp = 0
         var gapStart = 0
         for (k, t) in tokens.enumerated() {
@@ -31,6 +38,7 @@ extension FeatureExtractor {
                 FeatureExtractor.punctuation(text, gapStart..<Int(t.start)) { p in
                     hs.append(FeatureHash.step(FeatureHash.offsetBasis, p))
                     if names { tokenNames.append(String(decoding: [p], as: UTF8.self)) }
+                    if asText { chars.reserve(2); chars.append(p); chars.append(0x20) }
                 }
             }
             gapStart = Int(t.end)
@@ -42,6 +50,7 @@ extension FeatureExtractor {
             if t.kind == .letter && functionWords.contains(whole) {
                 hs.append(whole)
                 if names { tokenNames.append(String(decoding: word, as: UTF8.self)) }
+                if asText { chars.reserve(word.count + 1); chars.append(word); chars.append(0x20) }
                 continue
             }
             let cls: SkeletonClass
@@ -64,13 +73,25 @@ extension FeatureExtractor {
             if cls == .cjk && hs.last == h { continue }
             hs.append(h)
             if names { tokenNames.append(cls.name) }
+            if asText { chars.reserve(2); chars.append(cls.mark); chars.append(0x20) }
         }
         FeatureExtractor.punctuation(text, gapStart..<text.count) { p in
             hs.append(FeatureHash.step(FeatureHash.offsetBasis, p))
             if names { tokenNames.append(String(decoding: [p], as: UTF8.self)) }
+            if asText { chars.reserve(2); chars.append(p); chars.append(0x20) }
         }
         hs.append(FeatureExtractor.boundaryHash)
-        if names { tokenNames.append("‹s›") }
+        if names { tokenNames.append("‹s›"); skeletonNames = tokenNames }
+        skeletonHashes = hs
+        skeletonText = chars
+    }
+
+    /// The skeleton n-grams of the sequence `skeletonSequence` wrote.
+    func skeletonNgrams(into v: inout FeatureVector) {
+        let names = recordNames
+        let hs = skeletonHashes
+        let tokenNames = names ? skeletonNames : []
+        var w = beginFamily()
         let n = hs.count
         let minN = config.minSkeletonNgram, maxN = config.maxSkeletonNgram
         let s = skeletonSeed
@@ -85,7 +106,6 @@ extension FeatureExtractor {
                 i += 1
             }
             w.append(FeatureHash.combine(FeatureHash.combine(s, hs[n - 2]), hs[n - 1]))
-            skeletonHashes = hs
             endFamily(w, into: &v)
             return
         }
@@ -106,7 +126,6 @@ extension FeatureExtractor {
                 j += 1
             }
         }
-        skeletonHashes = hs
         endFamily(w, into: &v)
     }
 

@@ -27,6 +27,11 @@ public final class FeatureExtractor {
     var tokenHashes: [UInt64] = []
     /// The skeleton family's token sequence (see `skeletonNgrams`).
     var skeletonHashes = HashBuffer(capacity: 256)
+    /// The skeleton written as text, for `skelchars` (see `skeletonCharNgrams`).
+    var skeletonText = ByteBuffer(capacity: 1024)
+    /// Each skeleton token's readable name (only while naming).
+    var skeletonNames: [String] = []
+    let skelcharSeed = FeatureFamily.skelchars.seed
     var content: [UInt64] = []
     var stems: [Range<Int>] = []
     var parentContent: [UInt64] = []
@@ -46,12 +51,13 @@ public final class FeatureExtractor {
     var reuseAnalysis = false
     /// The reply–parent similarity of the last extraction with a parent (reused with the analysis).
     var lastSimilarity = PairSimilarity()
-    /// Where the word, chars, han and skeleton families start in the vector, and where they end.
-    var familyStarts = (0, 0, 0, 0, 0)
+    /// Where the word, chars, han, skeleton and skelchars families start in the vector, and where
+    /// they end.
+    var familyStarts = (0, 0, 0, 0, 0, 0)
     /// While naming (`extract(namingBuckets:previous:)`): the previous extraction's vector and
     /// family starts, and whether the text has a non-ASCII byte (nil: not naming from a previous one).
     var previousVector: FeatureVector?
-    var previousStarts = (0, 0, 0, 0, 0)
+    var previousStarts = (0, 0, 0, 0, 0, 0)
     var previousHasNonASCII: Bool?
     /// Bit `i` set: `FeatureFamily.allCases[i]` is in `config.families` (asked several times per post).
     let familyBits: UInt32
@@ -75,6 +81,7 @@ public final class FeatureExtractor {
     deinit {
         indexScratch.deallocate()
         skeletonHashes.deallocate()
+        skeletonText.deallocate()
     }
 
     /// `config.uses(f)` without searching the family list.
@@ -92,6 +99,7 @@ public final class FeatureExtractor {
         case .normalization: 5
         case .shape: 6
         case .pair: 7
+        case .skelchars: 8
         }
     }
 
@@ -164,8 +172,14 @@ public final class FeatureExtractor {
             familyStarts.2 = vector.indices.count
             if uses(.han) && !(copying && copyFamily(2, into: &vector)) { hanNgrams(norm, into: &vector) }
             familyStarts.3 = vector.indices.count
-            if uses(.skeleton) && !(copying && copyFamily(3, into: &vector)) { skeletonNgrams(norm, into: &vector) }
+            // skelchars reads the sequence skeleton writes (built once for both).
+            let skeleton = uses(.skeleton) && !(copying && copyFamily(3, into: &vector))
+            let skelchars = uses(.skelchars)
+            if skeleton || skelchars { skeletonSequence(norm, asText: skelchars) }
+            if skeleton { skeletonNgrams(into: &vector) }
             familyStarts.4 = vector.indices.count
+            if skelchars && !(copying && copyFamily(4, into: &vector)) { skeletonCharNgrams(into: &vector) }
+            familyStarts.5 = vector.indices.count
             if uses(.script) { scriptIndicators(into: &vector) }
             if uses(.normalization) { normalizationIndicators(into: &vector) }
             if uses(.shape) { shapeIndicators(into: &vector) }

@@ -19,6 +19,13 @@ public enum FeatureFamily: String, Codable, Sendable, CaseIterable {
     case shape
     /// Reply–parent indicators (similarity, shared words, script match, length ratio).
     case pair
+    /// Byte 3–5 grams of the skeleton written out as text (function words as themselves, each
+    /// other word one class mark, punctuation kept, spaces between): `the ‹w› of`. Off unless
+    /// asked for (`FeatureFamily.standard` leaves it out). See `FeatureExtractor.skeletonCharNgrams`.
+    case skelchars
+
+    /// The families a `FeatureConfig` uses unless told otherwise: all but the opt-in `skelchars`.
+    public static let standard: [FeatureFamily] = allCases.filter { $0 != .skelchars }
 
     /// The family's hash seed.
     public var seed: UInt64 { FeatureHash.hash(rawValue) }
@@ -26,7 +33,7 @@ public enum FeatureFamily: String, Codable, Sendable, CaseIterable {
     /// Indicator families have value 1; text families are scaled to unit norm per family.
     public var isIndicator: Bool {
         switch self {
-        case .word, .chars, .han, .skeleton: false
+        case .word, .chars, .han, .skeleton, .skelchars: false
         default: true
         }
     }
@@ -64,7 +71,7 @@ public struct FeatureConfig: Codable, Sendable, Equatable {
     public var pairVersion: Int
     public static let currentPairVersion = 3
 
-    public init(bucketBits: Int = 18, families: [FeatureFamily] = FeatureFamily.allCases,
+    public init(bucketBits: Int = 18, families: [FeatureFamily] = FeatureFamily.standard,
                 maxWordNgram: Int = 3, minCharNgram: Int = 2, maxCharNgram: Int = 5, maxHanNgram: Int = 2,
                 indicatorBits: Int? = nil, minSkeletonNgram: Int = 2, maxSkeletonNgram: Int = 4,
                 charsOfFunctionWords: Bool = true, pairVersion: Int = FeatureConfig.currentPairVersion) {

@@ -73,6 +73,13 @@ enum SkeletonClass: UInt8, CaseIterable {
         }
     }
 
+    /// The byte standing for the class in the skeleton written as text (`skelchars`): a control
+    /// byte (1...11), which no kept word or punctuation mark contains.
+    var mark: UInt8 { rawValue + 1 }
+
+    /// The class a `mark` byte stands for (nil for any other byte).
+    static func of(mark b: UInt8) -> SkeletonClass? { b == 0 ? nil : SkeletonClass(rawValue: b - 1) }
+
     /// Hash of each class's name (index = rawValue).
     static let hashes: [UInt64] = allCases.map { FeatureHash.hash($0.name) }
 

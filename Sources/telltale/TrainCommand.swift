@@ -89,7 +89,7 @@ struct TrainCommand: ParsableCommand {
     static let defaultFamilies = ["word", "chars", "han", "script", "skeleton", "pair"]
 
     @Option(name: .long, parsing: .upToNextOption, help: ArgumentHelp(
-        "Feature families (default: word chars han script skeleton pair, the shipped recipe). normalization and shape are opt-in: on the real corpora they learned habits an evader controls (an emoji decoration flipped a quarter of the flags).",
+        "Feature families (default: word chars han script skeleton pair, the shipped recipe). normalization and shape are opt-in: on the real corpora they learned habits an evader controls (an emoji decoration flipped a quarter of the flags). skelchars (byte 3–5 grams of the skeleton written as text: `the ‹w› of`) is opt-in while it is measured.",
         valueName: "family"))
     var features: [String] = TrainCommand.defaultFamilies
 

@@ -63,4 +63,25 @@ import Testing
         #expect(s.stdout.contains("skeleton `"), "\(s.stdout)")
         #expect(!s.stdout.contains("bucket"), "\(s.stdout)")
     }
+
+    @Test func skelcharsIsOptInInspectedAndExplainedReadably() throws {
+        let dir = CLI.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("m.model").path
+        let r = try CLI.run(["train", "--data", Self.examples, "--out", out, "--bucket-bits", "14", "--epochs", "3",
+                             "--labels", "non_idiomatic", "--features", "word", "skelchars"])
+        try #require(r.status == 0, "\(r.stderr)")
+        let card = try CLI.run(["inspect", out]).stdout
+        #expect(card.contains("families word, skelchars;") && card.contains("skeleton-text byte 3–5 grams"), "\(card)")
+        let line = #"{"text":"We should strengthen the cooperation and realize the win-win result together."}"# + "\n"
+        let s = try CLI.run(["score", "--model", out, "--explain", "--threshold", "non_idiomatic=0"], stdin: Data(line.utf8))
+        #expect(s.status == 0, "\(s.stderr)")
+        #expect(s.stdout.contains("skeleton chars `"), "\(s.stdout)")
+        // No topic word in a skeleton-chars reason.
+        #expect(!s.stdout.split(separator: "\"").contains { $0.hasPrefix("skeleton chars `") && $0.contains("cooperation") })
+        let help = try CLI.run(["train", "--help"]).stdout
+        #expect(help.contains("skelchars"), "\(help)")
+        let bad = try CLI.run(["train", "--data", Self.examples, "--out", out, "--features", "skelchar"])
+        #expect(bad.status != 0 && bad.stderr.contains("unknown family 'skelchar'") && bad.stderr.contains("skelchars"), "\(bad.stderr)")
+    }
 }

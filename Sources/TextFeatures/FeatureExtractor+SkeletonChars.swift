@@ -1,0 +1,40 @@
+/// The `skelchars` family: byte 3–5 grams of the post's skeleton written out as text — function
+/// words as themselves, every other word one byte for its class (`SkeletonClass.mark`),
+/// punctuation marks kept, one space between tokens and one at each end: `We have made great
+/// progress.` → ` we have made ‹-al› ‹w› . ` (a class is one byte, shown as its placeholder), whose
+/// grams are ` we`, `have ‹-al›`, `‹-al› ‹w› `, ... Like character n-grams across words (VW's), they
+/// see how function words meet their neighbours, but not the topic words themselves. Off by
+/// default (`FeatureFamily.standard`); measured in Models/README.md.
+extension FeatureExtractor {
+    /// Shortest and longest gram, in bytes.
+    static let skeletonCharRange = 3...5
+
+    /// The byte 3–5 grams of `skeletonText` (written by `skeletonSequence`), by start then length.
+    func skeletonCharNgrams(into v: inout FeatureVector) {
+        let text = skeletonText.bytes
+        let total = text.count
+        let s = skelcharSeed
+        var w = beginFamily()
+        let lo = FeatureExtractor.skeletonCharRange.lowerBound, hi = FeatureExtractor.skeletonCharRange.upperBound
+        w.reserve(total * (hi - lo + 1))
+        if !recordNames {
+            FeatureExtractor.charGramsTo5(UnsafeBufferPointer(text), from: lo, seed: s, into: &w)
+        } else {
+            FeatureExtractor.charGrams(text, total, lo, hi, seed: s, into: &w) { w, a, b in
+                if nameWanted(w) {
+                    record("skeleton chars `\(FeatureExtractor.skeletonTextName(UnsafeBufferPointer(rebasing: text[a..<b])))`", w, into: &v)
+                }
+            }
+        }
+        endFamily(w, into: &v)
+    }
+
+    /// `bytes` of the skeleton text with each class byte shown as its placeholder (`‹w›`).
+    static func skeletonTextName(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        var name = ""
+        for b in bytes {
+            if let cls = SkeletonClass.of(mark: b) { name += cls.name } else { name.unicodeScalars.append(Unicode.Scalar(b)) }
+        }
+        return name
+    }
+}
