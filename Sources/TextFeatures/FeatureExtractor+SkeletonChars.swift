@@ -9,7 +9,7 @@ extension FeatureExtractor {
     /// Shortest and longest gram, in bytes.
     static let skeletonCharRange = 3...5
 
-    /// The byte 3–5 grams of `skeletonText` (written by `skeletonSequence`), by start then length.
+    /// The byte 3–5 grams of `skeletonText` (written by `skeletonNgrams`), by start then length.
     func skeletonCharNgrams(into v: inout FeatureVector) {
         let text = skeletonText.bytes
         let total = text.count
@@ -37,4 +37,33 @@ extension FeatureExtractor {
         }
         return name
     }
+}
+
+/// Where the skeleton pass writes the skeleton as text: a `ByteBuffer` for `skelchars`, or
+/// `NoSkeletonText` (nothing, at no cost) when the family is off.
+protocol SkeletonTextSink {
+    /// The space before the first token.
+    mutating func start()
+    /// A one-byte token (a class mark or a punctuation mark) and the space after it.
+    mutating func token(_ b: UInt8)
+    /// A kept word and the space after it.
+    mutating func token(_ word: UnsafeBufferPointer<UInt8>)
+}
+
+extension ByteBuffer: SkeletonTextSink {
+    @inline(__always)
+    mutating func start() { reserve(1); append(0x20) }
+
+    @inline(__always)
+    mutating func token(_ b: UInt8) { reserve(2); append(b); append(0x20) }
+
+    @inline(__always)
+    mutating func token(_ word: UnsafeBufferPointer<UInt8>) { reserve(word.count + 1); append(word); append(0x20) }
+}
+
+/// Writes nothing (the skeleton family without `skelchars`).
+struct NoSkeletonText: SkeletonTextSink {
+    @inline(__always) mutating func start() {}
+    @inline(__always) mutating func token(_ b: UInt8) {}
+    @inline(__always) mutating func token(_ word: UnsafeBufferPointer<UInt8>) {}
 }

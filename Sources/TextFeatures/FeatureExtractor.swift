@@ -29,8 +29,6 @@ public final class FeatureExtractor {
     var skeletonHashes = HashBuffer(capacity: 256)
     /// The skeleton written as text, for `skelchars` (see `skeletonCharNgrams`).
     var skeletonText = ByteBuffer(capacity: 1024)
-    /// Each skeleton token's readable name (only while naming).
-    var skeletonNames: [String] = []
     let skelcharSeed = FeatureFamily.skelchars.seed
     var content: [UInt64] = []
     var stems: [Range<Int>] = []
@@ -175,8 +173,7 @@ public final class FeatureExtractor {
             // skelchars reads the sequence skeleton writes (built once for both).
             let skeleton = uses(.skeleton) && !(copying && copyFamily(3, into: &vector))
             let skelchars = uses(.skelchars)
-            if skeleton || skelchars { skeletonSequence(norm, asText: skelchars) }
-            if skeleton { skeletonNgrams(into: &vector) }
+            if skeleton || skelchars { skeletonNgrams(norm, into: &vector, ngrams: skeleton, asText: skelchars) }
             familyStarts.4 = vector.indices.count
             if skelchars && !(copying && copyFamily(4, into: &vector)) { skeletonCharNgrams(into: &vector) }
             familyStarts.5 = vector.indices.count
