@@ -48,7 +48,8 @@ import Testing
     #expect(Set(all.indices).subtracting(v2.indices).sorted() == PINNED_PAIR3_ADDED)
 }
 private let PINNED_SEEDS: [UInt64] = [8095498464603422525, 12047847492390991882, 3699722595226062020, 6801494594526287214, 12464980982266880842,
-                                      5414505697763990346, 7938019069247444294, 245768396384803377]
+                                      5414505697763990346, 7938019069247444294, 245768396384803377,
+                                      4186079969718750575]  // skelchars: FNV-1a of "skelchars", added with the family
 private let PINNED_CONTENT_SEED: UInt64 = 4759308327122588290
 private let PINNED_COMBINE: UInt64 = 11400714819323198550
 private let PINNED_BUCKET: UInt32 = 34952
