@@ -100,15 +100,15 @@ public enum PairFeatures {
         // that uses all its parent's words needs no lookup of its own words.
         scratch.concepts.removeAll()
         for h in scratch.parent.keys where !scratch.reply.contains(h) {
-            for k in index.span(h) { scratch.concepts.append(UInt64(index.ids[k])) }
+            for k in index.span(h) { scratch.concepts.append(UInt64(index.id(k))) }
         }
         guard !scratch.concepts.isEmpty else { return }
         scratch.concepts.countOccurrences()
         // Of those, the concepts some reply word has.
         scratch.sharedConcepts.removeAll()
         for h in scratch.reply.keys {
-            for k in index.span(h) where scratch.concepts.contains(UInt64(index.ids[k])) {
-                scratch.sharedConcepts.append(UInt64(index.ids[k]))
+            for k in index.span(h) where scratch.concepts.contains(UInt64(index.id(k))) {
+                scratch.sharedConcepts.append(UInt64(index.id(k)))
             }
         }
         guard !scratch.sharedConcepts.isEmpty else { return }
@@ -118,7 +118,7 @@ public enum PairFeatures {
             let w = df?.idf(h) ?? 1
             total += w
             if scratch.reply.contains(h) { covered += w; continue }
-            guard index.span(h).contains(where: { scratch.sharedConcepts.contains(UInt64(index.ids[$0])) }) else { continue }
+            guard index.span(h).contains(where: { scratch.sharedConcepts.contains(UInt64(index.id($0))) }) else { continue }
             covered += w
             s.relatedWords += 1
             if h == keyWord { s.keyWordRelated = true }
