@@ -215,6 +215,7 @@ def main():
         f.write(LICENCE)
         f.write("\nextension WordConcepts {\n")
         f.write("    /// %d stems, %d concepts: %d slots, %d ids.\n" % (len(rows), len(ids), len(slots), len(ids_flat)))
+        f.write("    /// Concept numbers are below this.\n    static let conceptCount = %d\n" % len(ids))
         f.write("    static let slotCount = %d\n" % len(slots))
         f.write("    static let idCount = %d\n\n" % len(ids_flat))
         f.write("    /// The slots, %d digits each, %d to a line.\n" % (SLOT_DIGITS, SLOTS_PER_LINE))

@@ -136,8 +136,7 @@ struct PairScratch {
     var parent = HashBag()
     var replyGrams = HashBag()
     var parentGrams = HashBag()
-    var concepts = HashBag()
-    var sharedConcepts = HashBag()
+    var marks = ConceptMarks()
 
     init() {}
 }

@@ -98,27 +98,27 @@ public enum PairFeatures {
         // The concepts of the parent words the reply does not use (a few words), then each reply
         // word's concepts checked against them: every word is looked up once or twice, and a reply
         // that uses all its parent's words needs no lookup of its own words.
-        scratch.concepts.removeAll()
+        scratch.marks.clear()
+        var any = false
         for h in scratch.parent.keys where !scratch.reply.contains(h) {
-            for k in index.span(h) { scratch.concepts.append(UInt64(index.id(k))) }
+            for k in index.span(h) { scratch.marks.mark(index.id(k), ConceptMarks.parent); any = true }
         }
-        guard !scratch.concepts.isEmpty else { return }
-        scratch.concepts.countOccurrences()
+        guard any else { return }
         // Of those, the concepts some reply word has.
-        scratch.sharedConcepts.removeAll()
+        any = false
         for h in scratch.reply.keys {
-            for k in index.span(h) where scratch.concepts.contains(UInt64(index.id(k))) {
-                scratch.sharedConcepts.append(UInt64(index.id(k)))
+            for k in index.span(h) where scratch.marks.has(index.id(k), ConceptMarks.parent) {
+                scratch.marks.mark(index.id(k), ConceptMarks.shared)
+                any = true
             }
         }
-        guard !scratch.sharedConcepts.isEmpty else { return }
-        scratch.sharedConcepts.countOccurrences()
+        guard any else { return }
         var total: Float = 0, covered: Float = 0, best: Float = -1, bestKey: UInt64 = 0
         for h in scratch.parent.keys {
             let w = df?.idf(h) ?? 1
             total += w
             if scratch.reply.contains(h) { covered += w; continue }
-            guard index.span(h).contains(where: { scratch.sharedConcepts.contains(UInt64(index.id($0))) }) else { continue }
+            guard index.span(h).contains(where: { scratch.marks.has(index.id($0), ConceptMarks.shared) }) else { continue }
             covered += w
             s.relatedWords += 1
             if h == keyWord { s.keyWordRelated = true }

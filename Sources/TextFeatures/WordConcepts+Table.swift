@@ -22,6 +22,8 @@
 
 extension WordConcepts {
     /// 84564 stems, 50424 concepts: 131072 slots, 314015 ids.
+    /// Concept numbers are below this.
+    static let conceptCount = 50424
     static let slotCount = 131072
     static let idCount = 314015
 
