@@ -134,9 +134,11 @@ struct HashBag {
 struct PairScratch {
     var reply = HashBag()
     var parent = HashBag()
+    /// Character 4-grams of sides over `PairCounts.exactLimit` grams.
     var replyGrams = HashBag()
     var parentGrams = HashBag()
     var marks = ConceptMarks()
+    let counts = PairCounts()
 
     init() {}
 }

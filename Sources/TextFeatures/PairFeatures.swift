@@ -42,9 +42,18 @@ public enum PairFeatures {
         }
         s.sharedWords = scratch.reply.sharedCount(scratch.parent)
         s.cosine = scratch.reply.cosine(scratch.parent)
-        charGrams(reply.text, reply.stems, into: &scratch.replyGrams)
-        charGrams(parent.text, parent.stems, into: &scratch.parentGrams)
-        s.charCosine = scratch.replyGrams.cosine(scratch.parentGrams)
+        // Counted in one hash table while the counts' sums stay exact in Float; sorted bags beyond.
+        let nr = gramCount(reply.stems), np = gramCount(parent.stems)
+        if nr <= PairCounts.exactLimit && np <= PairCounts.exactLimit {
+            scratch.counts.reset(capacity: nr + np)
+            charGrams(reply.text, reply.stems) { scratch.counts.add($0, reply: true) }
+            charGrams(parent.text, parent.stems) { scratch.counts.add($0, reply: false) }
+            s.charCosine = scratch.counts.cosine()
+        } else {
+            charGrams(reply.text, reply.stems, into: &scratch.replyGrams)
+            charGrams(parent.text, parent.stems, into: &scratch.parentGrams)
+            s.charCosine = scratch.replyGrams.cosine(scratch.parentGrams)
+        }
         return s
     }
 
@@ -78,13 +87,15 @@ public enum PairFeatures {
         s.parentCoverage = total > 0 ? covered / total : 0
         if version >= 3 { related(parent: parent, keyWord: bestShared ? nil : bestKey, df: df, scratch: &scratch, into: &s) }
         for h in reply.words.prefix(3) where scratch.parent.contains(h) { s.opensWithParentWord = true; break }
-        prefixes(reply.text, reply.stems, into: &scratch.replyGrams)
-        prefixes(parent.text, parent.stems, into: &scratch.parentGrams)
-        s.sharedPrefixes = scratch.replyGrams.sharedCount(scratch.parentGrams)
+        scratch.counts.reset(capacity: reply.stems.count + parent.stems.count)
+        prefixes(reply.text, reply.stems) { scratch.counts.add($0, reply: true) }
+        prefixes(parent.text, parent.stems) { scratch.counts.add($0, reply: false) }
+        s.sharedPrefixes = scratch.counts.sharedCount()
         if !reply.numbers.isEmpty && !parent.numbers.isEmpty {
-            scratch.replyGrams.fill(counting: reply.numbers)
-            scratch.parentGrams.fill(counting: parent.numbers)
-            s.sharedNumbers = scratch.replyGrams.sharedCount(scratch.parentGrams)
+            scratch.counts.reset(capacity: reply.numbers.count + parent.numbers.count)
+            for h in reply.numbers { scratch.counts.add(h, reply: true) }
+            for h in parent.numbers { scratch.counts.add(h, reply: false) }
+            s.sharedNumbers = scratch.counts.sharedCount()
         }
     }
 
@@ -128,24 +139,32 @@ public enum PairFeatures {
         if best >= 0, let i = parent.words.firstIndex(of: bestKey) { s.relatedWord = parent.stems[i] }
     }
 
-    /// The distinct 5-byte beginnings of the stems of 5+ bytes.
-    static func prefixes(_ text: UnsafeBufferPointer<UInt8>, _ stems: [Range<Int>], into bag: inout HashBag) {
-        bag.removeAll()
+    /// The hashes of the 5-byte beginnings of the stems of 5+ bytes, to `body`.
+    @inline(__always)
+    static func prefixes(_ text: UnsafeBufferPointer<UInt8>, _ stems: [Range<Int>], _ body: (UInt64) -> Void) {
         for st in stems where st.count >= 5 {
-            bag.append(FeatureHash.hash(UnsafeBufferPointer(rebasing: text[st.lowerBound..<(st.lowerBound + 5)])))
+            body(FeatureHash.hash(UnsafeBufferPointer(rebasing: text[st.lowerBound..<(st.lowerBound + 5)])))
         }
-        bag.countOccurrences()
     }
 
-    /// Counts of the character 4-grams of each stem (a shorter stem counts as one gram).
-    static func charGrams(_ text: UnsafeBufferPointer<UInt8>, _ stems: [Range<Int>], into bag: inout HashBag) {
-        bag.removeAll()
+    /// The hashes of the character 4-grams of each stem (a shorter stem is one gram), to `body`.
+    @inline(__always)
+    static func charGrams(_ text: UnsafeBufferPointer<UInt8>, _ stems: [Range<Int>], _ body: (UInt64) -> Void) {
         for st in stems {
-            if st.count < 4 { bag.append(FeatureHash.hash(UnsafeBufferPointer(rebasing: text[st]))); continue }
+            if st.count < 4 { body(FeatureHash.hash(UnsafeBufferPointer(rebasing: text[st]))); continue }
             for i in st.lowerBound...(st.upperBound - 4) {
-                bag.append(FeatureHash.hash(UnsafeBufferPointer(rebasing: text[i..<(i + 4)])))
+                body(FeatureHash.hash(UnsafeBufferPointer(rebasing: text[i..<(i + 4)])))
             }
         }
+    }
+
+    /// How many hashes `charGrams` gives for `stems`.
+    static func gramCount(_ stems: [Range<Int>]) -> Int { stems.reduce(0) { $0 + max($1.count - 3, 1) } }
+
+    /// Counts of the character 4-grams of each stem, as a sorted bag.
+    static func charGrams(_ text: UnsafeBufferPointer<UInt8>, _ stems: [Range<Int>], into bag: inout HashBag) {
+        bag.removeAll()
+        charGrams(text, stems) { bag.append($0) }
         bag.countOccurrences()
     }
 
