@@ -1,4 +1,4 @@
-/// The `skelchars` family: byte 3–5 grams of the post's skeleton written out as text — function
+/// The `skelchars` family: byte 3–5 grams (`FeatureConfig.minSkelcharNgram...maxSkelcharNgram`) of the post's skeleton written out as text — function
 /// words as themselves, every other word one byte for its class (`SkeletonClass.mark`),
 /// punctuation marks kept, one space between tokens and one at each end: `We have made great
 /// progress.` → ` we have made ‹-al› ‹w› . ` (a class is one byte, shown as its placeholder), whose
@@ -6,19 +6,20 @@
 /// see how function words meet their neighbours, but not the topic words themselves. Off by
 /// default (`FeatureFamily.standard`); measured in Models/README.md.
 extension FeatureExtractor {
-    /// Shortest and longest gram, in bytes.
-    static let skeletonCharRange = 3...5
-
-    /// The byte 3–5 grams of `skeletonText` (written by `skeletonNgrams`), by start then length.
+    /// The byte n-grams of `skeletonText` (written by `skeletonNgrams`), by start then length.
     func skeletonCharNgrams(into v: inout FeatureVector) {
         let text = skeletonText.bytes
         let total = text.count
         let s = skelcharSeed
         var w = beginFamily()
-        let lo = FeatureExtractor.skeletonCharRange.lowerBound, hi = FeatureExtractor.skeletonCharRange.upperBound
+        let lo = config.minSkelcharNgram, hi = config.maxSkelcharNgram
         w.reserve(total * (hi - lo + 1))
-        if !recordNames {
+        if !recordNames && (lo == 2 || lo == 3) && hi == 5 {
             FeatureExtractor.charGramsTo5(UnsafeBufferPointer(text), from: lo, seed: s, into: &w)
+        } else if !recordNames && lo == 4 && hi == 5 {
+            FeatureExtractor.charGrams4To5(UnsafeBufferPointer(text), seed: s, into: &w)
+        } else if !recordNames {
+            FeatureExtractor.charGrams(text, total, lo, hi, seed: s, into: &w) { _, _, _ in }
         } else {
             FeatureExtractor.charGrams(text, total, lo, hi, seed: s, into: &w) { w, a, b in
                 if nameWanted(w) {
@@ -27,6 +28,20 @@ extension FeatureExtractor {
             }
         }
         endFamily(w, into: &v)
+    }
+
+    /// The byte 4- and 5-grams of `bytes`, in the general loop's order (by start, then length), unrolled.
+    @inline(__always)
+    static func charGrams4To5(_ bytes: UnsafeBufferPointer<UInt8>, seed s: UInt64, into w: inout IndexWriter) {
+        let total = bytes.count
+        guard total >= 4, let p = bytes.baseAddress else { return }
+        var a = 0
+        while a + 4 <= total {
+            let h4 = FeatureHash.step(FeatureHash.step(FeatureHash.step(FeatureHash.step(s, p[a]), p[a + 1]), p[a + 2]), p[a + 3])
+            w.append(h4)
+            if a + 5 <= total { w.append(FeatureHash.step(h4, p[a + 4])) }
+            a += 1
+        }
     }
 
     /// `bytes` of the skeleton text with each class byte shown as its placeholder (`‹w›`).

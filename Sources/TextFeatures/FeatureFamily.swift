@@ -19,7 +19,7 @@ public enum FeatureFamily: String, Codable, Sendable, CaseIterable {
     case shape
     /// Reply–parent indicators (similarity, shared words, script match, length ratio).
     case pair
-    /// Byte 3–5 grams of the skeleton written out as text (function words as themselves, each
+    /// Byte 3–5 grams (`FeatureConfig.minSkelcharNgram...maxSkelcharNgram`) of the skeleton written out as text (function words as themselves, each
     /// other word one class mark, punctuation kept, spaces between): `the ‹w› of`. Off unless
     /// asked for (`FeatureFamily.standard` leaves it out). See `FeatureExtractor.skeletonCharNgrams`.
     case skelchars
@@ -58,6 +58,9 @@ public struct FeatureConfig: Codable, Sendable, Equatable {
     /// Shortest and longest skeleton n-gram (models written before the family: 1...4).
     public var minSkeletonNgram: Int
     public var maxSkeletonNgram: Int
+    /// Shortest and longest `skelchars` byte n-gram (default 3–5).
+    public var minSkelcharNgram: Int
+    public var maxSkelcharNgram: Int
     /// log2 of the bucket region reserved for indicator families (script, normalization, shape,
     /// pair): they hash into buckets [0, 2^indicatorBits) and text n-grams never land there, so a
     /// label never inherits an n-gram's weight on an indicator it has not seen (e.g. pair features
@@ -74,7 +77,10 @@ public struct FeatureConfig: Codable, Sendable, Equatable {
     public init(bucketBits: Int = 18, families: [FeatureFamily] = FeatureFamily.standard,
                 maxWordNgram: Int = 3, minCharNgram: Int = 2, maxCharNgram: Int = 5, maxHanNgram: Int = 2,
                 indicatorBits: Int? = nil, minSkeletonNgram: Int = 2, maxSkeletonNgram: Int = 4,
-                charsOfFunctionWords: Bool = true, pairVersion: Int = FeatureConfig.currentPairVersion) {
+                charsOfFunctionWords: Bool = true, pairVersion: Int = FeatureConfig.currentPairVersion,
+                minSkelcharNgram: Int = 3, maxSkelcharNgram: Int = 5) {
+        self.minSkelcharNgram = minSkelcharNgram
+        self.maxSkelcharNgram = maxSkelcharNgram
         self.pairVersion = pairVersion
         self.charsOfFunctionWords = charsOfFunctionWords
         self.minSkeletonNgram = minSkeletonNgram
@@ -96,7 +102,7 @@ public struct FeatureConfig: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case bucketBits, families, maxWordNgram, minCharNgram, maxCharNgram, maxHanNgram, indicatorBits
-        case minSkeletonNgram, maxSkeletonNgram, charsOfFunctionWords, pairVersion
+        case minSkeletonNgram, maxSkeletonNgram, charsOfFunctionWords, pairVersion, minSkelcharNgram, maxSkelcharNgram
     }
 
     public init(from decoder: any Decoder) throws {
@@ -112,6 +118,8 @@ public struct FeatureConfig: Codable, Sendable, Equatable {
         maxSkeletonNgram = try c.decodeIfPresent(Int.self, forKey: .maxSkeletonNgram) ?? 4
         charsOfFunctionWords = try c.decodeIfPresent(Bool.self, forKey: .charsOfFunctionWords) ?? true
         pairVersion = try c.decodeIfPresent(Int.self, forKey: .pairVersion) ?? 1
+        minSkelcharNgram = try c.decodeIfPresent(Int.self, forKey: .minSkelcharNgram) ?? 3
+        maxSkelcharNgram = try c.decodeIfPresent(Int.self, forKey: .maxSkelcharNgram) ?? 5
     }
     public func uses(_ f: FeatureFamily) -> Bool { families.contains(f) }
 
@@ -127,6 +135,9 @@ public struct FeatureConfig: Codable, Sendable, Equatable {
         }
         guard minSkeletonNgram >= 1, maxSkeletonNgram >= minSkeletonNgram, maxSkeletonNgram <= 6 else {
             throw .invalid("skeleton n-grams must satisfy 1 <= min <= max <= 6, got \(minSkeletonNgram)...\(maxSkeletonNgram)")
+        }
+        guard minSkelcharNgram >= 1, maxSkelcharNgram >= minSkelcharNgram, maxSkelcharNgram <= 8 else {
+            throw .invalid("skelchars n-grams must satisfy 1 <= min <= max <= 8, got \(minSkelcharNgram)...\(maxSkelcharNgram)")
         }
         guard (1...FeatureConfig.currentPairVersion).contains(pairVersion) else {
             throw .invalid("pairVersion must be 1...\(FeatureConfig.currentPairVersion), got \(pairVersion): a newer telltale wrote this model")

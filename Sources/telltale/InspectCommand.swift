@@ -64,7 +64,7 @@ struct InspectCommand: ParsableCommand {
         let f = h.features
         lines += wrap("features: 2^\(f.bucketBits) = \(f.bucketCount) buckets; families \(f.families.map(\.rawValue).joined(separator: ", ")); word 1–\(f.maxWordNgram) grams, Latin byte \(f.minCharNgram)–\(f.maxCharNgram) grams\(f.charsOfFunctionWords ? "" : " (not of function words)"), Han 1–\(f.maxHanNgram) grams"
             + (f.uses(.skeleton) ? ", skeleton \(f.minSkeletonNgram)–\(f.maxSkeletonNgram) grams" : "")
-            + (f.uses(.skelchars) ? ", skeleton-text byte 3–5 grams" : ""))
+            + (f.uses(.skelchars) ? ", skeleton-text byte \(f.minSkelcharNgram)–\(f.maxSkelcharNgram) grams" : ""))
         lines += wrap("gates: " + describeGates(h))
         let p = h.provenance
         lines += wrap("trained: \(p.algorithm), seed \(p.seed), at \(p.trainedAt)")

@@ -82,6 +82,9 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Skeleton n-gram lengths, e.g. 2-4.", valueName: "min-max"))
     var skeletonNgrams: String = "2-3"
 
+    @Option(name: .long, help: ArgumentHelp("skelchars byte n-gram lengths (with --features ... skelchars), e.g. 3-5.", valueName: "min-max"))
+    var skelcharNgrams: String = "3-5"
+
     @Option(name: .long, help: "log2 of hash buckets (17 = 131,072).")
     var bucketBits: Int = 17
 
@@ -172,8 +175,10 @@ struct TrainCommand: ParsableCommand {
         o.confounderValue = confoundValue
         let sk = try Self.range(skeletonNgrams, option: "--skeleton-ngrams", example: "2-4")
         let ch = try Self.range(charNgrams, option: "--char-ngrams", example: "2-5")
+        let sc = try Self.range(skelcharNgrams, option: "--skelchar-ngrams", example: "3-5")
         var fc = FeatureConfig(bucketBits: bucketBits, maxWordNgram: maxWordNgram, minCharNgram: ch.min, maxCharNgram: ch.max,
-                               minSkeletonNgram: sk.min, maxSkeletonNgram: sk.max, charsOfFunctionWords: functionWordChars)
+                               minSkeletonNgram: sk.min, maxSkeletonNgram: sk.max, charsOfFunctionWords: functionWordChars,
+                               minSkelcharNgram: sc.min, maxSkelcharNgram: sc.max)
         if !features.isEmpty {
             fc.families = try features.map { name in
                 guard let f = FeatureFamily(rawValue: name) else {

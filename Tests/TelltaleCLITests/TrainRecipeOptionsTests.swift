@@ -81,6 +81,12 @@ import Testing
         #expect(!s.stdout.split(separator: "\"").contains { $0.hasPrefix("skeleton chars `") && $0.contains("cooperation") })
         let help = try CLI.run(["train", "--help"]).stdout
         #expect(help.contains("skelchars"), "\(help)")
+        let short = try CLI.run(["train", "--data", Self.examples, "--out", out, "--bucket-bits", "14", "--epochs", "3",
+                                 "--labels", "non_idiomatic", "--features", "word", "skelchars", "--skelchar-ngrams", "4-5"])
+        try #require(short.status == 0, "\(short.stderr)")
+        #expect(try CLI.run(["inspect", out]).stdout.contains("skeleton-text byte 4–5 grams"))
+        let backwards = try CLI.run(["train", "--data", Self.examples, "--out", out, "--features", "skelchars", "--skelchar-ngrams", "5-4"])
+        #expect(backwards.status != 0 && backwards.stderr.contains("skelchars n-grams must satisfy 1 <= min <= max <= 8, got 5...4"), "\(backwards.stderr)")
         let bad = try CLI.run(["train", "--data", Self.examples, "--out", out, "--features", "skelchar"])
         #expect(bad.status != 0 && bad.stderr.contains("unknown family 'skelchar'") && bad.stderr.contains("skelchars"), "\(bad.stderr)")
     }

@@ -73,3 +73,20 @@ private func skelchars(_ text: String, families: [FeatureFamily] = [.skelchars])
         #expect(filtered.indices == plain.indices && filtered.values == plain.values, "\(text)")
     }
 }
+
+@Test func skeletonCharLengthsFollowTheConfiguration() {
+    let text = "They are developing 3 projects, quickly."
+    for (lo, hi) in [(4, 5), (2, 4), (3, 5), (5, 5)] {
+        let config = FeatureConfig(bucketBits: 16, families: [.skelchars], minSkelcharNgram: lo, maxSkelcharNgram: hi)
+        let x = FeatureExtractor(config: config)
+        let named = x.extract(text: text, names: true)
+        // " they are X X X , X . " is 22 bytes (a class is one byte).
+        let expected = (lo...hi).reduce(0) { $0 + 22 - $1 + 1 }
+        #expect(named.count == expected, "\(lo)-\(hi)")
+        #expect(x.extract(text: text).indices == named.indices, "\(lo)-\(hi): the unrolled loop differs from the named one")
+        if lo == 4 { #expect(Array(named.names.prefix(3)) == ["skeleton chars ` the`", "skeleton chars ` they`", "skeleton chars `they`"]) }
+        if lo == 2 { #expect(Array(named.names.prefix(2)) == ["skeleton chars ` t`", "skeleton chars ` th`"]) }
+    }
+    #expect(throws: FeatureConfigError.self) { try FeatureConfig(minSkelcharNgram: 4, maxSkelcharNgram: 3).validate() }
+    #expect(throws: FeatureConfigError.self) { try FeatureConfig(minSkelcharNgram: 0, maxSkelcharNgram: 3).validate() }
+}
