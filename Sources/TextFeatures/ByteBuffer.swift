@@ -29,9 +29,10 @@ struct ByteBuffer {
     /// Appends `bytes` (room must have been reserved).
     @inline(__always)
     mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
-        guard let p = bytes.baseAddress else { return }
-        (base + count).update(from: p, count: bytes.count)
-        count &+= bytes.count
+        // Byte by byte: the words are short (function words), where a memcpy call costs more.
+        var i = count
+        for b in bytes { base[i] = b; i &+= 1 }
+        count = i
     }
 
     /// The bytes written so far.
