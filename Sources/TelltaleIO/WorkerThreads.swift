@@ -13,17 +13,41 @@ import Foundation
 public final class WorkerThreads: @unchecked Sendable {
     /// Number of threads.
     public let count: Int
-    private let go: [DispatchSemaphore]
-    private let done = DispatchSemaphore(value: 0)
-    private var body: ((Int) -> Void)?
+    private let state: State
     private var running = false
+
+    /// What the threads share with the pool, held by every thread strongly: a thread that starts
+    /// late — after a pool that never ran a round was already released, as on an empty input — still
+    /// finds its semaphore and the "no task" that ends it. (The threads used to reach the pool
+    /// through an unowned reference, which aborted the process in that case.)
+    private final class State: @unchecked Sendable {
+        let go: [DispatchSemaphore]
+        let done = DispatchSemaphore(value: 0)
+        /// The current round's task; nil ends the threads. Written before the semaphores are
+        /// signalled, read after they are waited for.
+        var body: ((Int) -> Void)?
+
+        init(count: Int) {
+            go = (0..<count).map { _ in DispatchSemaphore(value: 0) }
+        }
+
+        func loop(_ t: Int) {
+            while true {
+                go[t].wait()
+                guard let body else { done.signal(); return }
+                body(t)
+                done.signal()
+            }
+        }
+    }
 
     /// Starts `count` (at least 1) threads that wait for work.
     public init(count: Int) {
         self.count = max(count, 1)
-        go = (0..<self.count).map { _ in DispatchSemaphore(value: 0) }
+        let state = State(count: self.count)
+        self.state = state
         for t in 0..<self.count {
-            let thread = Thread { [unowned self] in loop(t) }
+            let thread = Thread { state.loop(t) }
             thread.stackSize = 8 << 20
             thread.start()
         }
@@ -31,40 +55,31 @@ public final class WorkerThreads: @unchecked Sendable {
 
     deinit {
         // A round with no task ends every thread.
-        body = nil
-        for g in go { g.signal() }
-        for _ in 0..<count { done.wait() }
+        state.body = nil
+        for g in state.go { g.signal() }
+        for _ in 0..<count { state.done.wait() }
     }
 
     /// Starts one round: thread t runs `body(t)`. Returns at once; call `wait()` before the next round.
     public func start(_ body: @escaping (Int) -> Void) {
         precondition(!running, "WorkerThreads.start: the previous round was not waited for")
-        self.body = body
+        state.body = body
         running = true
-        for g in go { g.signal() }
+        for g in state.go { g.signal() }
     }
 
     /// Blocks until every thread has finished the current round (returns at once when none runs).
     public func wait() {
         guard running else { return }
-        for _ in 0..<count { done.wait() }
+        for _ in 0..<count { state.done.wait() }
         running = false
-        body = nil
+        state.body = nil
     }
 
     /// `start(body)` then `wait()`.
     public func run(_ body: @escaping (Int) -> Void) {
         start(body)
         wait()
-    }
-
-    private func loop(_ t: Int) {
-        while true {
-            go[t].wait()
-            guard let body else { done.signal(); return }
-            body(t)
-            done.signal()
-        }
     }
 
     /// Runs `count` independent jobs on up to `threads` threads and returns their results in job
