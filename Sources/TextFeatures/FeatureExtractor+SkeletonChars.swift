@@ -8,7 +8,7 @@
 extension FeatureExtractor {
     /// The byte n-grams of `skeletonText` (written by `skeletonNgrams`), by start then length.
     func skeletonCharNgrams(into v: inout FeatureVector) {
-        let text = skeletonText.bytes
+        let text = skeletonText.elements
         let total = text.count
         let s = skelcharSeed
         var w = beginFamily()
@@ -54,7 +54,7 @@ extension FeatureExtractor {
     }
 }
 
-/// Where the skeleton pass writes the skeleton as text: a `ByteBuffer` for `skelchars`, or
+/// Where the skeleton pass writes the skeleton as text: a `GrowableBuffer<UInt8>` for `skelchars`, or
 /// `NoSkeletonText` (nothing, at no cost) when the family is off.
 protocol SkeletonTextSink {
     /// The space before the first token.
@@ -65,15 +65,15 @@ protocol SkeletonTextSink {
     mutating func token(_ word: UnsafeBufferPointer<UInt8>)
 }
 
-extension ByteBuffer: SkeletonTextSink {
+extension GrowableBuffer: SkeletonTextSink where Element == UInt8 {
     @inline(__always)
-    mutating func start() { reserve(1); append(0x20) }
+    mutating func start() { reserve(1); appendReserved(0x20) }
 
     @inline(__always)
-    mutating func token(_ b: UInt8) { reserve(2); append(b); append(0x20) }
+    mutating func token(_ b: UInt8) { reserve(2); appendReserved(b); appendReserved(0x20) }
 
     @inline(__always)
-    mutating func token(_ word: UnsafeBufferPointer<UInt8>) { reserve(word.count + 1); append(word); append(0x20) }
+    mutating func token(_ word: UnsafeBufferPointer<UInt8>) { reserve(word.count + 1); appendReserved(word); appendReserved(0x20) }
 }
 
 /// Writes nothing (the skeleton family without `skelchars`).

@@ -26,9 +26,9 @@ public final class FeatureExtractor {
     var parentPost = TextAnalysis()
     var tokenHashes: [UInt64] = []
     /// The skeleton family's token sequence (see `skeletonNgrams`).
-    var skeletonHashes = HashBuffer(capacity: 256)
+    var skeletonHashes = GrowableBuffer<UInt64>(capacity: 256)
     /// The skeleton written as text, for `skelchars` (see `skeletonCharNgrams`).
-    var skeletonText = ByteBuffer(capacity: 1024)
+    var skeletonText = GrowableBuffer<UInt8>(capacity: 1024)
     let skelcharSeed = FeatureFamily.skelchars.seed
     var content: [UInt64] = []
     var stems: [Range<Int>] = []
