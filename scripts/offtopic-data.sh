@@ -1,6 +1,8 @@
 # off_topic training data prep, sourced by scripts/train-default.sh (the default model) and
 # scripts/offtopic-eval.sh (the off_topic measurements), so the eval measures what ships.
-# Override for experiments: OT_SWAP_FRACTION=0.5 OT_SWAP_WEIGHT=0.3.
+# Override for experiments: OT_SWAP_FRACTION=0.5 OT_SWAP_WEIGHT=0.3; OT_POLITE_FRACTION=0.15 adds that
+# share of genuine answers once more with a thank-you around them (scripts/politeness-copies.py;
+# measured, not shipped: Models/README.md).
 
 # Fraction of the genuine own-answer rows that are also added under another question of their site
 # as off-topic (scripts/offtopic-swaps.py), and the weight of those swap rows (× after
@@ -21,6 +23,10 @@ ot_train_rows() {
     raw="$2.swapped"
   fi
   python3 scripts/augment-artefacts.py off_topic "$raw" "$2.decorated" --seed 1 --decorate 0
+  if [ "${OT_POLITE_FRACTION:-0}" != 0 ]; then
+    python3 scripts/politeness-copies.py "$2.decorated" "$2.polite" --seed 1 --fraction "$OT_POLITE_FRACTION"
+    mv "$2.polite" "$2.decorated"
+  fi
   python3 scripts/drop-han-replies.py "$2.decorated" "$2"
   rm -f "$2.swapped" "$2.decorated"
 }
