@@ -53,7 +53,7 @@ extension FeatureExtractor {
 
     /// Whether a feature appended to `w` at or after `start` is to be named.
     func wantsName(in w: IndexWriter, from start: Int) -> Bool {
-        for i in start..<w.count where wantsName(w.base[i]) { return true }
+        for i in start..<w.count where wantsName(w.buffer[i]) { return true }
         return false
     }
 
@@ -62,7 +62,7 @@ extension FeatureExtractor {
     /// of other buckets: a byte n-gram cut inside a character reads `<i�` whichever bytes follow).
     @inline(__always)
     func nameWanted(_ w: IndexWriter, always: Bool = false) -> Bool {
-        !filtering || always || wantsName(w.base[w.count - 1])
+        !filtering || always || wantsName(w.buffer[w.count - 1])
     }
 
     /// Records `name` for the text-family feature just appended to `w` (it reaches the vector at

@@ -60,8 +60,7 @@ public final class FeatureExtractor {
     /// Bit `i` set: `FeatureFamily.allCases[i]` is in `config.families` (asked several times per post).
     let familyBits: UInt32
     /// Bucket indices of the family being hashed (moved into the vector once per family).
-    var indexScratch: UnsafeMutablePointer<UInt32>
-    var indexScratchCapacity: Int
+    var indexScratch = GrowableBuffer<UInt32>(capacity: 1024)
 
     public init(config: FeatureConfig = FeatureConfig(), documentFrequencies: DocumentFrequencies? = nil) {
         self.config = config
@@ -71,9 +70,7 @@ public final class FeatureExtractor {
         indicatorRegion = config.indicatorBits > 0 && config.indicatorBits < config.bucketBits - 1 ? 1 << config.indicatorBits : 0
         keys = IndicatorKeys(seeds: (FeatureFamily.script.seed, FeatureFamily.normalization.seed, FeatureFamily.shape.seed))
         pairKeyHashes = PairFeatures.indicatorKeys.map { FeatureHash.hash($0, seed: FeatureFamily.pair.seed) }
-        indexScratchCapacity = 1024
         familyBits = FeatureFamily.allCases.enumerated().reduce(0) { bits, f in config.families.contains(f.element) ? bits | 1 << f.offset : bits }
-        indexScratch = .allocate(capacity: indexScratchCapacity)
     }
 
     deinit {
@@ -210,20 +207,20 @@ public final class FeatureExtractor {
 
     /// A writer over `indexScratch` for one text family (no class property is touched per feature).
     func beginFamily() -> IndexWriter {
-        IndexWriter(base: indexScratch, capacity: indexScratchCapacity, mask: UInt64(bucketCount - 1), region: UInt64(indicatorRegion))
+        IndexWriter(buffer: indexScratch, mask: UInt64(bucketCount - 1), region: UInt64(indicatorRegion))
     }
 
     /// Moves the family's indices into `v`, each with value 1/sqrt(n), so the family has unit L2
     /// norm when no index repeats.
     func endFamily(_ w: IndexWriter, into v: inout FeatureVector) {
-        indexScratch = w.base
-        indexScratchCapacity = w.capacity
+        indexScratch = w.buffer
         guard w.count > 0 else { return }
-        v.indices.append(contentsOf: UnsafeBufferPointer(start: w.base, count: w.count))
+        let base = w.buffer.base
+        v.indices.append(contentsOf: UnsafeBufferPointer(start: base, count: w.count))
         // The values are written over the indices' scratch (a Float is as wide as a UInt32) and
         // copied in one go: cheaper than appending a `repeatElement`.
         let value = 1 / Float(w.count).squareRoot()
-        w.base.withMemoryRebound(to: Float.self, capacity: w.count) { values in
+        base.withMemoryRebound(to: Float.self, capacity: w.count) { values in
             for i in 0..<w.count { values[i] = value }
             v.values.append(contentsOf: UnsafeBufferPointer(start: values, count: w.count))
         }

@@ -1,40 +1,34 @@
 /// Appends bucket indices to a growable buffer it owns while a family is hashed.
 struct IndexWriter {
-    var base: UnsafeMutablePointer<UInt32>
-    var capacity: Int
-    var count = 0
+    /// The indices written so far (the extractor's scratch, handed back by `endFamily`).
+    var buffer: GrowableBuffer<UInt32>
     let mask: UInt64
     /// Size of the indicator region; a text bucket that falls in it moves up by `region`.
     let region: UInt64
 
-    init(base: UnsafeMutablePointer<UInt32>, capacity: Int, mask: UInt64, region: UInt64) {
-        self.region = region
-        self.base = base
-        self.capacity = capacity
+    init(buffer: GrowableBuffer<UInt32>, mask: UInt64, region: UInt64) {
+        self.buffer = buffer
+        self.buffer.count = 0
         self.mask = mask
+        self.region = region
+    }
+
+    /// Number of indices written (set back to drop the last ones).
+    @inline(__always)
+    var count: Int {
+        get { buffer.count }
+        set { buffer.count = newValue }
     }
 
     /// Makes room for `extra` more indices.
     @inline(__always)
-    mutating func reserve(_ extra: Int) {
-        if count + extra > capacity { grow(count + extra) }
-    }
+    mutating func reserve(_ extra: Int) { buffer.reserve(extra) }
 
     /// Appends the bucket of `h` (room must have been reserved).
     @inline(__always)
     mutating func append(_ h: UInt64) {
         var b = (h ^ (h >> 32)) & mask
         if b < region { b |= region }
-        base[count] = UInt32(truncatingIfNeeded: b)
-        count &+= 1
-    }
-
-    private mutating func grow(_ needed: Int) {
-        let newCapacity = max(needed, capacity * 2)
-        let bigger = UnsafeMutablePointer<UInt32>.allocate(capacity: newCapacity)
-        bigger.update(from: base, count: count)
-        base.deallocate()
-        base = bigger
-        capacity = newCapacity
+        buffer.appendReserved(UInt32(truncatingIfNeeded: b))
     }
 }
