@@ -18,7 +18,7 @@
 # Telltale rows (scripts/peers-external.py): `telltale` = trained by `telltale train` on the same
 # train TSV as the peers (calibrated on a 10 % hold-out of train, never on the test rows),
 # `telltale_default` = the shipped default model (3 labels) as users run it; `_2t` = --threads 2.
-# Telltale and fasttext_cli rows also give posts per CPU-second (user + system, GNU time), which
+# Telltale and fasttext_cli rows also give posts per CPU-second (user + system, os.wait4), which
 # other load on the machine disturbs far less than wall-clock time.
 # Throughput = test rows / prediction time: features included, process start and model loading
 # excluded for every row (peers: the harness times predict only; Telltale and fasttext_cli: median

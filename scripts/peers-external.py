@@ -25,7 +25,7 @@ Environment:
   TELLTALE_MODEL_CACHE  directory: reuse a model trained on the same TRAIN/LABEL/options
   TELLTALE_REPEATS, TELLTALE_INIT_RUNS  (defaults 7 and 3)
   TELLTALE_BENCH_LOG  append one JSON line per call with every timing (runs, init, score-only
-                    peak RSS from GNU time, rows, threads, model)
+                    peak RSS from os.wait4, rows, threads, model)
 """
 import hashlib
 import json
@@ -37,7 +37,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from timed_run import GNU_TIME, timed_run  # noqa: E402
+from timed_run import timed_run  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 BIN = os.environ.get("TELLTALE", os.path.join(HERE, "..", ".build", "release", "telltale"))
@@ -96,10 +96,10 @@ def timed_scoring(model, jsonl, tmp):
     init_s = min(init)
     predict_s = max(statistics.median(runs) - init_s, 1e-9)
     return first, {"init_s": init_s, "init_runs": init, "score_runs": runs, "predict_s": predict_s,
-                   "score_peak_rss_mb": max(r for r in rss) if GNU_TIME else None,
-                   # user + system CPU seconds (GNU time), same subtraction: robust to other load
+                   "score_peak_rss_mb": max(rss),
+                   # user + system CPU seconds (os.wait4), same subtraction: robust to other load
                    "init_cpu_runs": [x[2] for x in init_all], "score_cpu_runs": cpu,
-                   "predict_cpu_s": max(statistics.median(cpu) - min(x[2] for x in init_all), 1e-9) if GNU_TIME else None}
+                   "predict_cpu_s": max(statistics.median(cpu) - min(x[2] for x in init_all), 1e-9)}
 
 
 def same_file(a, b):

@@ -24,7 +24,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from timed_run import GNU_TIME, timed_run  # noqa: E402
+from timed_run import timed_run  # noqa: E402
 
 FT = os.environ.get("FASTTEXT") or shutil.which("fasttext")
 REPEATS = int(os.environ.get("FASTTEXT_REPEATS", "7"))
@@ -117,10 +117,9 @@ def main():
             f.write(json.dumps({"mode": "fasttext-cli", "name": os.environ.get("TELLTALE_BENCH_NAME"),
                                 "run": os.environ.get("TELLTALE_BENCH_RUN"), "test": test_tsv, "rows": len(test_rows), "threads": 1,
                                 "train_s": train_s, "init_s": init_s, "init_runs": init, "score_runs": runs,
-                                "predict_s": predict_s, "score_peak_rss_mb": max(rss) if GNU_TIME else None,
+                                "predict_s": predict_s, "score_peak_rss_mb": max(rss),
                                 "init_cpu_runs": [x[2] for x in init_all], "score_cpu_runs": cpu,
-                                "predict_cpu_s": max(statistics.median(cpu) - min(x[2] for x in init_all), 1e-9)
-                                if GNU_TIME else None}) + "\n")
+                                "predict_cpu_s": max(statistics.median(cpu) - min(x[2] for x in init_all), 1e-9)}) + "\n")
 
 
 if __name__ == "__main__":

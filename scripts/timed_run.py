@@ -9,9 +9,6 @@ import os
 import subprocess
 import time
 
-# Kept for the callers: resource usage is always available through os.wait4 on Linux.
-GNU_TIME = True
-
 
 def timed_run(args, out_path, tmp):
     """Runs `args` with stdout to `out_path`; returns (wall s, peak RSS MB, CPU s)."""
