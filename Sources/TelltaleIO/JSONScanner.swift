@@ -95,17 +95,26 @@ public struct JSONScanner {
 
     /// Reads a string value, appending its unescaped UTF-8 to `out`.
     public mutating func readString(into out: inout [UInt8]) throws(LineError) {
+        try scanString(into: &out, store: true)
+    }
+
+    /// Skips a string value, checking it exactly as `readString` does (same errors, same bytes),
+    /// without copying it anywhere.
+    public mutating func skipString() throws(LineError) {
+        var nothing: [UInt8] = []
+        try scanString(into: &nothing, store: false)
+    }
+
+    /// `readString`, appending to `out` only with `store`.
+    @inline(__always)
+    private mutating func scanString(into out: inout [UInt8], store: Bool) throws(LineError) {
         try expect(UInt8(ascii: "\""))
         while true {
             guard position < bytes.count else { throw error("unterminated string") }
             // Copy a run of plain bytes at once.
             let runStart = position
-            while position < bytes.count {
-                let c = bytes[position]
-                if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 { break }
-                position += 1
-            }
-            if position > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position])) }
+            position = JSONScanner.plainRunEnd(bytes, from: position)
+            if store && position > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position])) }
             guard position < bytes.count else { throw error("unterminated string") }
             let c = bytes[position]
             if c == UInt8(ascii: "\"") { position += 1; return }
@@ -115,14 +124,14 @@ public struct JSONScanner {
             guard let e = peek() else { throw error("unterminated escape") }
             position += 1
             switch e {
-            case UInt8(ascii: "\""): out.append(0x22)
-            case UInt8(ascii: "\\"): out.append(0x5C)
-            case UInt8(ascii: "/"): out.append(0x2F)
-            case UInt8(ascii: "b"): out.append(0x08)
-            case UInt8(ascii: "f"): out.append(0x0C)
-            case UInt8(ascii: "n"): out.append(0x0A)
-            case UInt8(ascii: "r"): out.append(0x0D)
-            case UInt8(ascii: "t"): out.append(0x09)
+            case UInt8(ascii: "\""): if store { out.append(0x22) }
+            case UInt8(ascii: "\\"): if store { out.append(0x5C) }
+            case UInt8(ascii: "/"): if store { out.append(0x2F) }
+            case UInt8(ascii: "b"): if store { out.append(0x08) }
+            case UInt8(ascii: "f"): if store { out.append(0x0C) }
+            case UInt8(ascii: "n"): if store { out.append(0x0A) }
+            case UInt8(ascii: "r"): if store { out.append(0x0D) }
+            case UInt8(ascii: "t"): if store { out.append(0x09) }
             case UInt8(ascii: "u"):
                 let escapeStart = position - 2
                 var v = try hex4()
@@ -139,12 +148,37 @@ public struct JSONScanner {
                 }
                 if v == 0 { throw LineError("NUL character (\\u0000) in string", byte: escapeStart + 1) }
                 guard let scalar = Unicode.Scalar(v) else { throw error("invalid \\u escape") }
-                out.append(contentsOf: UTF8.encode(scalar)!)
+                if store { out.append(contentsOf: UTF8.encode(scalar)!) }
             default:
                 position -= 2
                 throw error("invalid escape '\\\(Character(Unicode.Scalar(e)))'")
             }
         }
+    }
+
+    /// The first byte at or after `i` that is a quote, a backslash or a control character (or
+    /// the end): eight bytes at a time, then one by one.
+    @inline(__always)
+    static func plainRunEnd(_ bytes: UnsafeBufferPointer<UInt8>, from i: Int) -> Int {
+        let n = bytes.count
+        guard let base = bytes.baseAddress else { return i }
+        var i = i
+        let ones: UInt64 = 0x0101_0101_0101_0101, high: UInt64 = 0x8080_8080_8080_8080
+        while i + 8 <= n {
+            let w = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            // A byte of `x` is zero exactly where `w` has the byte looked for; `(x - 1) & ~x` sets
+            // the high bit of such a byte (and may set it in bytes after a hit, never before one).
+            let quote = w ^ (ones &* 0x22), backslash = w ^ (ones &* 0x5C)
+            let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((w &- ones &* 0x20) & ~w)
+            if special & high != 0 { break }
+            i += 8
+        }
+        while i < n {
+            let c = base[i]
+            if c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") || c < 0x20 { break }
+            i += 1
+        }
+        return i
     }
 
     private mutating func hex4() throws(LineError) -> UInt32 {
@@ -172,17 +206,14 @@ public struct JSONScanner {
         guard let c = peek() else { throw error("line ends early, expected a value") }
         switch c {
         case UInt8(ascii: "\""):
-            var sink: [UInt8] = []
-            try readString(into: &sink)
+            try skipString()
         case UInt8(ascii: "{"):
             position += 1
             skipSpace()
             if peek() == UInt8(ascii: "}") { position += 1; return }
-            var sink: [UInt8] = []
             while true {
                 skipSpace()
-                sink.removeAll(keepingCapacity: true)
-                try readString(into: &sink)
+                try skipString()
                 skipSpace()
                 try expect(UInt8(ascii: ":"))
                 try skipValue(depth: depth + 1)

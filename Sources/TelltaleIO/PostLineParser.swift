@@ -78,19 +78,35 @@ public struct PostLineParser {
         if !post.extras.isEmpty { post.extras.removeAll() }
     }
 
+    /// The top-level keys read into `PostLine` (anything else is `other`).
+    private enum Field { case text, parent, id, other }
+
+    /// Which field `key` names, compared byte by byte (no array is built per key).
+    @inline(__always)
+    private static func field(_ key: [UInt8]) -> Field {
+        key.withUnsafeBufferPointer { k in
+            switch k.count {
+            case 4 where k[0] == 0x74 && k[1] == 0x65 && k[2] == 0x78 && k[3] == 0x74: .text       // text
+            case 6 where k[0] == 0x70 && k[1] == 0x61 && k[2] == 0x72 && k[3] == 0x65 && k[4] == 0x6E && k[5] == 0x74: .parent // parent
+            case 2 where k[0] == 0x69 && k[1] == 0x64: .id                                          // id
+            default: .other
+            }
+        }
+    }
+
     private func parseObject(_ p: inout JSONScanner, into post: inout PostLine) -> LineError? {
         var sawText = false, sawParent = false, sawID = false
         do {
             try JSONScanner.readObject(&p) { p, key, keyByte in
-                switch key {
-                case Array("text".utf8):
+                switch PostLineParser.field(key) {
+                case .text:
                     if sawText { throw LineError("duplicate key \"text\"", byte: keyByte) }
                     sawText = true
                     guard p.peek() == UInt8(ascii: "\"") else {
                         throw LineError("\"text\" must be a string, found \(p.describeValue())", byte: p.currentByte)
                     }
                     try p.readString(into: &post.text)
-                case Array("parent".utf8):
+                case .parent:
                     if sawParent { throw LineError("duplicate key \"parent\"", byte: keyByte) }
                     sawParent = true
                     if p.peek() == UInt8(ascii: "n") { try p.skipValue(depth: 0) } else {
@@ -100,7 +116,7 @@ public struct PostLineParser {
                         try p.readString(into: &post.parent)
                         post.hasParent = true
                     }
-                case Array("id".utf8):
+                case .id:
                     if sawID { throw LineError("duplicate key \"id\"", byte: keyByte) }
                     sawID = true
                     let s = p.position
@@ -109,7 +125,7 @@ public struct PostLineParser {
                     if c == UInt8(ascii: "\"") || c == UInt8(ascii: "-") || (c >= 0x30 && c <= 0x39) {
                         post.idJSON.append(contentsOf: UnsafeBufferPointer(rebasing: p.bytes[s..<p.position]))
                     }
-                default:
+                case .other:
                     if !extraFields.isEmpty, let name = String(validating: key, as: UTF8.self), extraFields.contains(name) {
                         if p.peek() == UInt8(ascii: "\"") {
                             var v: [UInt8] = []

@@ -91,3 +91,35 @@ func reportsBadLines(_ c: BadCase) {
     #expect(err == nil)
     #expect(String(decoding: post.text, as: UTF8.self) == original)
 }
+
+/// Strings are scanned eight bytes at a time: an escape, a quote or a control character at every
+/// offset around the 8-byte steps must still be found at its byte.
+@Test(arguments: 0..<20)
+func findsEscapesAndControlsAtEveryOffset(_ at: Int) {
+    let before = String(repeating: "a", count: at), after = String(repeating: "é", count: 7)
+    for (escaped, plain) in [(#"\""#, "\""), (#"\\"#, "\\"), (#"\n"#, "\n"), (#"\u00e9"#, "é")] {
+        let (post, err) = parse(#"{"text":""# + before + escaped + after + #"","parent":""# + after + before + escaped + #""}"#)
+        #expect(err == nil)
+        #expect(String(decoding: post.text, as: UTF8.self) == before + plain + after)
+        #expect(String(decoding: post.parent, as: UTF8.self) == after + before + plain)
+    }
+    // `{"text": "` is 10 bytes: the control character is byte 11 + at.
+    let (_, err) = parse(Array(#"{"text": ""#.utf8) + Array(before.utf8) + [0x01] + Array(#"b"}"#.utf8))
+    #expect(err?.message == "malformed JSON: control character in string (escape it)")
+    #expect(err?.byte == 11 + at)
+}
+
+@Test func skippedFieldsAreCheckedLikeReadOnes() {
+    // Keys that only start like `text`, `parent` or `id` are other fields; a skipped string's bad
+    // escape is reported at its byte, as in a field that is read.
+    let (post, err) = parse(#"{"tex":"a","texts":"b","text":"c","parents":"d","i":1,"ids":2}"#)
+    #expect(err == nil)
+    #expect(String(decoding: post.text, as: UTF8.self) == "c")
+    #expect(!post.hasParent && post.idJSON.isEmpty)
+    let (_, bad) = parse(#"{"text":"a","source":"0123456789\x"}"#)
+    #expect(bad?.message == "malformed JSON: invalid escape '\\x'")
+    #expect(bad?.byte == 33)
+    let (_, badKey) = parse(#"{"text":"a","labels":{"off\qtopic":1}}"#)
+    #expect(badKey?.message == "malformed JSON: invalid escape '\\q'")
+    #expect(badKey?.byte == 27)
+}
