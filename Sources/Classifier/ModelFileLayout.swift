@@ -26,7 +26,7 @@ struct ModelFileLayout: Equatable {
     static let magic: [UInt8] = Array("TTLMODEL".utf8)
     /// 2: the header's feature configuration may hold `pairVersion` 2 (pair features a telltale
     /// reading version 1 would compute differently); the layout is that of version 1, which is still read.
-    /// Pair version 3 needs no new number: every telltale that reads format 2 checks `pairVersion`
+    /// Pair versions 3 and 4 need no new number: every telltale that reads format 2 checks `pairVersion`
     /// and refuses a newer one ("a newer telltale wrote this model").
     static let formatVersion: UInt32 = 2
     static let oldestReadableVersion: UInt32 = 1

@@ -70,9 +70,10 @@ public struct FeatureConfig: Codable, Sendable, Equatable {
     /// similarity, shared-word counts, script mismatch, length ratio (models written before 2);
     /// 2 = also parent coverage, the parent's key word, word-prefix matches, shared numbers, Han
     /// function words left out and long Han words as bigrams, question type against answer form;
-    /// 3 = also parent words answered by a related word (`WordConcepts`, from WordNet).
+    /// 3 = also parent words answered by a related word (`WordConcepts`, from WordNet);
+    /// 4 = also closeness in meaning (`WordVectors`, distilled from a sentence encoder).
     public var pairVersion: Int
-    public static let currentPairVersion = 3
+    public static let currentPairVersion = 4
 
     public init(bucketBits: Int = 18, families: [FeatureFamily] = FeatureFamily.standard,
                 maxWordNgram: Int = 3, minCharNgram: Int = 2, maxCharNgram: Int = 5, maxHanNgram: Int = 2,

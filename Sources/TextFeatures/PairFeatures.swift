@@ -36,6 +36,7 @@ public enum PairFeatures {
         let r = Double(max(reply.tokens, 1)) / Double(max(parent.tokens, 1))
         s.lengthRatioLog2 = Int((log2(r)).rounded())
         if version >= 2 { coverage(reply: reply, parent: parent, df: df, version: version, scratch: &scratch, into: &s) }
+        if version >= 4 { s.meaning = WordVectors.cosine(reply.words, parent.words) }
         if let df {
             scratch.reply.scaleWeights(df.idf)
             scratch.parent.scaleWeights(df.idf)

@@ -10,6 +10,8 @@ extension PairFeatures {
     static let coverThresholds: [Float] = [0.05, 0.15, 0.3, 0.5]
     static let rareThresholds: [Float] = [3, 5, 7]
     static let prefixThresholds = [1, 2, 4]
+    // Pair version 4.
+    static let meaningThresholds: [Float] = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7]
 
     /// Every indicator key, in a fixed order; `indicators(ids:)` emits indices into it, so a caller
     /// can hash the keys once (`FeatureExtractor` does) instead of building strings per post.
@@ -39,10 +41,15 @@ extension PairFeatures {
         k += coverThresholds.map { "related-cover>=\($0)" }
         k += coverThresholds.map { "related-cover<\($0)" }
         k += ["related-word", "related-words>=2", "key-word-related"]
+        // version 4
+        k += meaningThresholds.map { "meaning>=\($0)" }
+        k += meaningThresholds.map { "meaning<\($0)" }
+        k.append("meaning-unknown")
         return k
     }()
     static let version2Start = indicatorKeys.firstIndex(of: "cover>=0.05")!
     static let version3Start = indicatorKeys.firstIndex(of: "related-cover>=0.05")!
+    static let version4Start = indicatorKeys.firstIndex(of: "meaning>=0.1")!
 
     /// Indicator features for a similarity: (stable key, readable name).
     public static func indicators(_ s: PairSimilarity, version: Int = FeatureConfig.currentPairVersion,
@@ -91,6 +98,20 @@ extension PairFeatures {
         version2(s, parentText: parentText, emit)
         guard version >= 3 else { return }
         version3(s, parentText: parentText, emit)
+        guard version >= 4 else { return }
+        version4(s, emit)
+    }
+
+    static func version4(_ s: PairSimilarity, _ emit: (Int, () -> String) -> Void) {
+        let ge = version4Start, lt = ge + meaningThresholds.count, unknown = lt + meaningThresholds.count
+        guard let m = s.meaning else {
+            if s.parentWords > 0 && s.replyWords > 0 { emit(unknown) { "no word with a known meaning to compare with the parent" } }
+            return
+        }
+        for (i, t) in meaningThresholds.enumerated() {
+            if m >= t { emit(ge + i) { "meaning close to the parent's \(format2(m)) (≥ \(t))" } }
+            else { emit(lt + i) { "meaning far from the parent's \(format2(m)) (< \(t))" } }
+        }
     }
 
     static func version3(_ s: PairSimilarity, parentText: UnsafeBufferPointer<UInt8>?, _ emit: (Int, () -> String) -> Void) {

@@ -50,5 +50,12 @@ public struct PairSimilarity: Equatable, Sendable {
     /// The parent's key word is not in the reply, but a word related to it is.
     public var keyWordRelated = false
 
+    // Pair version 4.
+
+    /// Cosine of the reply's and the parent's summed word vectors (`WordVectors`, distilled from
+    /// a sentence encoder), -1 ... 1: how close in meaning the two are even when they share no
+    /// word. nil: either side has no word with a vector.
+    public var meaning: Float? = nil
+
     public init() {}
 }

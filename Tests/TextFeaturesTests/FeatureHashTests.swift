@@ -43,9 +43,13 @@ import Testing
     let v2 = FeatureExtractor(config: FeatureConfig(pairVersion: 2)).extract(text: "美国的 democracy 只是一个 show。", parent: "What is democracy?")
     #expect(v2.count == PINNED_ALL_COUNT_PAIR2)
     #expect(Array(v2.indices.sorted().prefix(8)) == PINNED_ALL_PREFIX_PAIR2)
+    // Pair version 3 (models written before pair version 4) keeps its features exactly.
+    let v3 = FeatureExtractor(config: FeatureConfig(pairVersion: 3)).extract(text: "美国的 democracy 只是一个 show。", parent: "What is democracy?")
+    #expect(v3.count == PINNED_ALL_COUNT_PAIR3)
+    #expect(Set(v3.indices).subtracting(v2.indices).sorted() == PINNED_PAIR3_ADDED)
     let all = FeatureExtractor().extract(text: "美国的 democracy 只是一个 show。", parent: "What is democracy?")
-    #expect(all.count == PINNED_ALL_COUNT_PAIR3)
-    #expect(Set(all.indices).subtracting(v2.indices).sorted() == PINNED_PAIR3_ADDED)
+    #expect(all.count == PINNED_ALL_COUNT_PAIR4)
+    #expect(Set(all.indices).subtracting(v3.indices).sorted() == PINNED_PAIR4_ADDED)
 }
 private let PINNED_SEEDS: [UInt64] = [8095498464603422525, 12047847492390991882, 3699722595226062020, 6801494594526287214, 12464980982266880842,
                                       5414505697763990346, 7938019069247444294, 245768396384803377,
@@ -67,6 +71,9 @@ private let PINNED_ALL_PREFIX_PAIR2: [UInt32] = [100, 137, 232, 326, 443, 705, 7
 // Pair version 3 adds 4 (coverage counting related words, at its four thresholds).
 private let PINNED_ALL_COUNT_PAIR3 = 132
 private let PINNED_PAIR3_ADDED: [UInt32] = [1542, 2487, 3232, 3650]
+// Pair version 4 adds the meaning indicators (seven thresholds, close or far).
+private let PINNED_ALL_COUNT_PAIR4 = 139
+private let PINNED_PAIR4_ADDED: [UInt32] = [384, 554, 1398, 1701, 1783, 3075, 3276]
 
 @Test func indicatorKeysHashTheDocumentedKeyStrings() {
     let script = FeatureFamily.script.seed, shape = FeatureFamily.shape.seed

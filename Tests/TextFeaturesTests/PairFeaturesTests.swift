@@ -183,3 +183,39 @@ import Testing
     let v2Keys = Set(v2.indices)
     #expect(Set(v3.indices).isSuperset(of: v2Keys), "version 3 only adds indicators")
 }
+
+// Pair version 4: closeness in meaning (`WordVectors`, distilled from a sentence encoder).
+private func contentHashes(_ text: String) -> [UInt64] {
+    let x = FeatureExtractor()
+    var a = TextAnalysis()
+    var t = text
+    t.withUTF8 { x.analyze($0, into: &a) }
+    var words: [UInt64] = [], stems: [Range<Int>] = []
+    a.normalized.withUnsafeBufferPointer { ContentWords.collect($0, tokens: a.tokens, spans: a.spans, into: &words, stems: &stems) }
+    return words
+}
+
+@Test func wordVectorsPlaceAnAnswerNearItsQuestionWithoutSharedWords() throws {
+    let question = contentHashes("Any affordable gym in Doha? I want to lose belly fat.")
+    let answer = contentHashes("Try the fitness centre near the mall: cheap monthly membership and good trainers.")
+    let propaganda = contentHashes("The police cooperated with the people to keep our streets safe and harmonious.")
+    let close = try #require(WordVectors.cosine(answer, question))
+    let far = try #require(WordVectors.cosine(propaganda, question))
+    #expect(close > far + 0.2, "answer \(close), propaganda \(far)")
+    #expect(WordVectors.cosine(answer, answer).map { abs($0 - 1) < 1e-4 } == true)
+    #expect(WordVectors.cosine(contentHashes("qwzx vbnmq"), question) == nil, "no known word: no measure")
+    #expect(WordVectors.contains(stem: "gym") && WordVectors.contains(stem: "police"))
+    #expect(!WordVectors.contains(stem: "qwzx"))
+}
+
+@Test func meaningIndicatorsOnlyFromPairVersion4() {
+    let reply = "Try the fitness centre near the mall: cheap monthly membership and good trainers."
+    let parent = "Any affordable gym in Doha? I want to lose belly fat."
+    let v4 = FeatureExtractor(config: FeatureConfig(families: [.pair])).extract(text: reply, parent: parent, names: true)
+    #expect(v4.names.contains { $0.hasPrefix("meaning close to the parent's ") })
+    let v3 = FeatureExtractor(config: FeatureConfig(families: [.pair], pairVersion: 3)).extract(text: reply, parent: parent, names: true)
+    #expect(!v3.names.contains { $0.hasPrefix("meaning") })
+    #expect(Set(v4.indices).isSuperset(of: Set(v3.indices)), "version 4 only adds indicators")
+    let unknown = FeatureExtractor(config: FeatureConfig(families: [.pair])).extract(text: "Qwzx vbnmq zzyzx.", parent: parent, names: true)
+    #expect(unknown.names.contains("no word with a known meaning to compare with the parent"))
+}

