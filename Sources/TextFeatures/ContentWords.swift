@@ -5,6 +5,8 @@ public enum ContentWords {
     /// Seed for content-word hashes (part of the model format through document frequencies).
     public static let seed = FeatureHash.hash("content")
     static let stopwordHashes = HashSet64(Stopwords.english.map { FeatureHash.hash($0) })
+    /// Bytes of the longest English stopword.
+    static let longestStopword = Stopwords.english.map(\.utf8.count).max() ?? 0
 
     /// Appends the content-word hashes of `tokens` in `text` to `out` (cleared first). Tokens inside
     /// `spans` are skipped. With `stems`, also collects each stem's byte range (for char grams).
@@ -13,10 +15,24 @@ public enum ContentWords {
     /// character bigrams, so `减肥药` and `减肥` share `减肥` however ICU cut them.
     public static func collect(_ text: UnsafeBufferPointer<UInt8>, tokens: [Token], spans: [SpecialSpan],
                                into out: inout [UInt64], stems: inout [Range<Int>], version: Int = FeatureConfig.currentPairVersion) {
+        collect(text, tokens: tokens, spans: spans, tokenHashes: nil, into: &out, stems: &stems, version: version)
+    }
+
+    /// The same; `tokenHashes`, when given, holds `FeatureHash.hash` of each token's bytes (the
+    /// word family's hashes, index = token index; those of tokens inside spans are not read), so
+    /// a word is not hashed again to be checked against the stopwords.
+    static func collect(_ text: UnsafeBufferPointer<UInt8>, tokens: [Token], spans: [SpecialSpan], tokenHashes: [UInt64]?,
+                        into out: inout [UInt64], stems: inout [Range<Int>], version: Int) {
         out.removeAll(keepingCapacity: true)
         stems.removeAll(keepingCapacity: true)
+        // Read once (a static is checked for initialisation at each use inside the loop).
+        let stopwords = stopwordHashes, seed = ContentWords.seed, longest = longestStopword
+        let known = tokenHashes ?? []
+        let hashesKnown = known.count == tokens.count
         var sp = 0
-        for t in tokens where t.kind == .letter || t.kind == .ideographic {
+        for k in tokens.indices {
+            let t = tokens[k]
+            guard t.kind == .letter || t.kind == .ideographic else { continue }
             while sp < spans.count && spans[sp].end <= Int(t.start) { sp += 1 }
             if sp < spans.count && spans[sp].start < Int(t.end) && Int(t.start) < spans[sp].end { continue }
             let start = Int(t.start)
@@ -30,8 +46,11 @@ public enum ContentWords {
                 }
             } else {
                 guard len >= 3 else { continue }
-                let whole = FeatureHash.hash(UnsafeBufferPointer(rebasing: text[start..<end]))
-                if stopwordHashes.contains(whole) { continue }
+                // A word longer than every stopword is none of them (its hash is not needed).
+                if len <= longest {
+                    let whole = hashesKnown ? known[k] : FeatureHash.hash(UnsafeBufferPointer(rebasing: text[start..<end]))
+                    if stopwords.contains(whole) { continue }
+                }
                 end = stemEnd(text, start, end)
             }
             out.append(FeatureHash.hash(UnsafeBufferPointer(rebasing: text[start..<end]), seed: seed))

@@ -4,7 +4,9 @@ extension FeatureExtractor {
     /// The pair family for the post just analysed and `parentPost`.
     func pairFeatures(_ norm: UnsafeBufferPointer<UInt8>, into vector: inout FeatureVector) {
         let version = config.pairVersion
-        ContentWords.collect(norm, tokens: post.tokens, spans: post.spans, into: &content, stems: &stems, version: version)
+        // The word family (hashed just before) left each token's hash in `tokenHashes`.
+        let known = uses(.word) && tokenHashes.count == post.tokens.count ? tokenHashes : nil
+        ContentWords.collect(norm, tokens: post.tokens, spans: post.spans, tokenHashes: known, into: &content, stems: &stems, version: version)
         if version >= 2 { ContentWords.numbers(norm, tokens: post.tokens, spans: post.spans, into: &numbers) }
         parentPost.normalized.withUnsafeBufferPointer { pnorm in
             ContentWords.collect(pnorm, tokens: parentPost.tokens, spans: parentPost.spans, into: &parentContent, stems: &parentStems, version: version)

@@ -218,4 +218,28 @@ private func contentHashes(_ text: String) -> [UInt64] {
     #expect(Set(v4.indices).isSuperset(of: Set(v3.indices)), "version 4 only adds indicators")
     let unknown = FeatureExtractor(config: FeatureConfig(families: [.pair])).extract(text: "Qwzx vbnmq zzyzx.", parent: parent, names: true)
     #expect(unknown.names.contains("no word with a known meaning to compare with the parent"))
+/// Content words found with the word family's token hashes (the reply's path) are those found by
+/// hashing each word: stopwords of every length up to the longest (`yourselves`), words just
+/// longer than it, spans (whose placeholder hashes must not be read) and Han words.
+@Test func contentWordsFromTokenHashesMatchHashingEachWord() {
+    let text = "Yourselves themselves shouldn't THEMSELVESX however howeverish @themselves https://x.co/yourselves "
+        + "减肥药 we should strengthen the cooperation, cooperations and cooperating in 2024"
+    let a = FeatureExtractor().analyze(text)
+    #expect(ContentWords.longestStopword == "yourselves".utf8.count)
+    for version in 1...FeatureConfig.currentPairVersion {
+        var plain: [UInt64] = [], plainStems: [Range<Int>] = [], known: [UInt64] = [], knownStems: [Range<Int>] = []
+        a.normalized.withUnsafeBufferPointer { t in
+            ContentWords.collect(t, tokens: a.tokens, spans: a.spans, into: &plain, stems: &plainStems, version: version)
+            // Span tokens get a stopword's hash (as the word family gives them a placeholder's).
+            let hashes = a.tokens.map { tok in
+                a.spans.contains { $0.start <= Int(tok.start) && Int(tok.end) <= $0.end }
+                    ? FeatureHash.hash("the") : FeatureHash.hash(UnsafeBufferPointer(rebasing: t[tok.range]))
+            }
+            ContentWords.collect(t, tokens: a.tokens, spans: a.spans, tokenHashes: hashes, into: &known, stems: &knownStems, version: version)
+        }
+        #expect(known == plain && knownStems == plainStems)
+        let words = plainStems.map { String(decoding: a.normalized[$0], as: UTF8.self) }
+        #expect(!words.contains("yourselves") && !words.contains("themselves") && !words.contains("however"))
+        #expect(words.contains("themselvesx") && words.contains("howeverish") && words.contains("strengthen"))
+    }
 }
