@@ -218,6 +218,8 @@ private func contentHashes(_ text: String) -> [UInt64] {
     #expect(Set(v4.indices).isSuperset(of: Set(v3.indices)), "version 4 only adds indicators")
     let unknown = FeatureExtractor(config: FeatureConfig(families: [.pair])).extract(text: "Qwzx vbnmq zzyzx.", parent: parent, names: true)
     #expect(unknown.names.contains("no word with a known meaning to compare with the parent"))
+}
+
 /// Content words found with the word family's token hashes (the reply's path) are those found by
 /// hashing each word: stopwords of every length up to the longest (`yourselves`), words just
 /// longer than it, spans (whose placeholder hashes must not be read) and Han words.
