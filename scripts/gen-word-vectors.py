@@ -41,10 +41,11 @@ import sys
 import numpy as np
 import scipy.sparse as sp
 
-DIMS = int(os.environ.get("WV_DIMS", "64"))
+DIMS = int(os.environ.get("WV_DIMS", "128"))
 ALPHA = float(os.environ.get("WV_ALPHA", "1.0"))
 FREQ_OTHER = int(os.environ.get("WV_FREQ_OTHER", "5"))
 MAX_WORDS = int(os.environ.get("WV_MAX_WORDS", "30000"))
+MIN_COUNT = int(os.environ.get("WV_MIN_COUNT", "2"))
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 _spec = importlib.util.spec_from_file_location("gwc", os.path.join(HERE, "gen-word-concepts.py"))
@@ -118,8 +119,8 @@ def main():
     for t in texts + []:
         for w in WORD.findall(t.lower().replace("\u2019", "'")):
             spelling[gwc.stem(w)][w] += 1
-    words = [w for w, c in counts.items() if c >= 2]
-    words += [w for w, c in other.items() if c >= FREQ_OTHER and counts[w] < 2]
+    words = [w for w, c in counts.items() if c >= MIN_COUNT]
+    words += [w for w, c in other.items() if c >= FREQ_OTHER and counts[w] < MIN_COUNT]
     freq = lambda w: counts[w] + other[w]
     words = sorted(words, key=lambda w: (-freq(w), w))[:MAX_WORDS]
     words.sort()

@@ -51,16 +51,17 @@ public enum WordVectors {
 
     static let index = Index(slots: slotText.utf8Start, rows: rowText.utf8Start, mask: slotCount - 1)
 
-    /// The sum of the vectors of a text's words: four SIMD16 lanes (64 dimensions), on the stack.
+    /// The sum of the vectors of a text's words: eight SIMD16 lanes (128 dimensions), on the stack.
     struct Sum {
         var a = SIMD16<Float>(), b = SIMD16<Float>(), c = SIMD16<Float>(), d = SIMD16<Float>()
+        var e = SIMD16<Float>(), f = SIMD16<Float>(), g = SIMD16<Float>(), h = SIMD16<Float>()
         /// Words found in the table.
         var known = 0
 
-        /// Adds the vector of the stem with content hash `h` (nothing when it is not in the table).
+        /// Adds the vector of the stem with content hash `key` (nothing when it is not in the table).
         @inline(__always)
-        mutating func add(_ h: UInt64) {
-            guard let r = WordVectors.index.row(h) else { return }
+        mutating func add(_ key: UInt64) {
+            guard let r = WordVectors.index.row(key) else { return }
             known += 1
             let s = WordVectors.index.scale(r)
             let p = UnsafeRawPointer(WordVectors.index.rowStart(r) + 2)
@@ -68,6 +69,10 @@ public enum WordVectors {
             b += Sum.components(p, 16) * s
             c += Sum.components(p, 32) * s
             d += Sum.components(p, 48) * s
+            e += Sum.components(p, 64) * s
+            f += Sum.components(p, 80) * s
+            g += Sum.components(p, 96) * s
+            h += Sum.components(p, 112) * s
         }
 
         @inline(__always)
@@ -76,7 +81,9 @@ public enum WordVectors {
             return SIMD16<Float>(SIMD16<Int32>(truncatingIfNeeded: bytes) &- 0x50)
         }
 
-        func dot(_ o: Sum) -> Float { (a * o.a + b * o.b + c * o.c + d * o.d).sum() }
+        func dot(_ o: Sum) -> Float {
+            (a * o.a + b * o.b + c * o.c + d * o.d + e * o.e + f * o.f + g * o.g + h * o.h).sum()
+        }
     }
 
     /// Cosine of the summed vectors of two texts' content words (`ContentWords` hashes, repeats

@@ -206,6 +206,7 @@ private func contentHashes(_ text: String) -> [UInt64] {
     #expect(WordVectors.cosine(contentHashes("qwzx vbnmq"), question) == nil, "no known word: no measure")
     #expect(WordVectors.contains(stem: "gym") && WordVectors.contains(stem: "police"))
     #expect(!WordVectors.contains(stem: "qwzx"))
+    #expect(WordVectors.dimensions == 128, "WordVectors.Sum adds eight SIMD16 lanes")
 }
 
 @Test func meaningIndicatorsOnlyFromPairVersion4() {
