@@ -1,16 +1,35 @@
 # off_topic training data prep, sourced by scripts/train-default.sh (the default model) and
 # scripts/offtopic-eval.sh (the off_topic measurements), so the eval measures what ships.
-# Override for experiments: OT_SWAP_FRACTION=0.5 OT_SWAP_WEIGHT=0.3; OT_POLITE_FRACTION=0.15 adds that
-# share of genuine answers once more with a thank-you around them (scripts/politeness-copies.py;
-# measured, not shipped: Models/README.md).
+# Override for experiments: OT_SWAP_FRACTION=0.5 OT_SWAP_WEIGHT=0.3 OT_CQA_BAD_WEIGHT=1;
+# OT_POLITE_FRACTION=0.15 adds that share of genuine answers once more with a thank-you around them
+# (scripts/politeness-copies.py; measured, not shipped: Models/README.md).
 
 # Fraction of the genuine own-answer rows that are also added under another question of their site
 # as off-topic (scripts/offtopic-swaps.py), and the weight of those swap rows (× after
-# --source-weights balanced, through --source-weight off_topic:-swap=W).
-OT_SWAP_FRACTION=${OT_SWAP_FRACTION:-0}
-OT_SWAP_WEIGHT=${OT_SWAP_WEIGHT:-1}
+# --source-weights balanced, through --source-weight off_topic:-swap=W): every answer, at 0.1.
+OT_SWAP_FRACTION=${OT_SWAP_FRACTION:-1}
+OT_SWAP_WEIGHT=${OT_SWAP_WEIGHT:-0.1}
+# semeval-cqa-bad ("Bad" Qatar Living comments: chit-chat and thanks as well as off-topic replies,
+# corpora README) weighs a quarter in training and is left out of the calibration rows (see
+# ot_calibration_rows): a chatty forum comment is not what off_topic is for.
+OT_CQA_BAD_WEIGHT=${OT_CQA_BAD_WEIGHT:-0.25}
 OT_WEIGHTS=()
-if [ "$OT_SWAP_WEIGHT" != 1 ]; then OT_WEIGHTS=(--source-weight "off_topic:-swap=$OT_SWAP_WEIGHT"); fi
+if [ "$OT_SWAP_WEIGHT" != 1 ]; then OT_WEIGHTS+=(--source-weight "off_topic:-swap=$OT_SWAP_WEIGHT"); fi
+if [ "$OT_CQA_BAD_WEIGHT" != 1 ]; then OT_WEIGHTS+=(--source-weight "off_topic:semeval-cqa-bad=$OT_CQA_BAD_WEIGHT"); fi
+
+# ot_calibration_rows CORPORA OUT.jsonl: off_topic/dev.jsonl without the semeval-cqa-bad rows, for
+# --calibrate-on (OT_CALIBRATE_ALL=1 keeps them). Platt scaling is fitted on rows whose label means
+# what off_topic means; the Bad comments stay in dev for every reported ROC-AUC.
+ot_calibration_rows() {
+  if [ "${OT_CALIBRATE_ALL:-0}" = 1 ]; then cp "$1/off_topic/dev.jsonl" "$2"; return; fi
+  python3 -c '
+import json, sys
+with open(sys.argv[2], "w", encoding="utf-8") as out:
+    for line in open(sys.argv[1], encoding="utf-8"):
+        if line.strip() and json.loads(line).get("source") != "semeval-cqa-bad":
+            out.write(line)
+' "$1/off_topic/dev.jsonl" "$2"
+}
 
 # ot_train_rows CORPORA OUT.jsonl: off_topic/train.jsonl, each genuine answer once more wearing the
 # decorations of an off-topic tweet (scripts/augment-artefacts.py); the same-site swaps are added

@@ -6,7 +6,7 @@
 #
 # Trains an off_topic-only model with the shipped options (scripts/recipe.sh, the same feature
 # families + pair) on off_topic/train.jsonl plus the training data prep of scripts/offtopic-data.sh
-# (decoration copies, same-site swaps), calibrated on off_topic/dev.jsonl; scores
+# (decoration copies, same-site swaps), calibrated on off_topic/dev.jsonl without semeval-cqa-bad; scores
 #   dev    off_topic/dev.jsonl as it is, and
 #   probe  every genuine dev answer of an own-answer source (medquad, skeptics, semeval-cqa-good)
 #          and the same answer under another question of its site (scripts/offtopic-swaps.py
@@ -18,7 +18,8 @@
 # defaults, one thread) trained on the same rows (parent ||| reply, as scripts/bench-peers.sh).
 #
 # Knobs: SKIP_PEERS=1, PEER_MODELS=fasttext,vw (default: all five), OT_EXTRA="--l2 1e-5" (more
-# train options), and those of scripts/offtopic-data.sh (OT_SWAP_FRACTION, OT_SWAP_WEIGHT).
+# train options), and those of scripts/offtopic-data.sh (OT_SWAP_FRACTION, OT_SWAP_WEIGHT,
+# OT_CQA_BAD_WEIGHT, OT_CALIBRATE_ALL).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -44,9 +45,10 @@ done
 extra=(${OT_EXTRA:-})
 
 ot_train_rows "$corpora" "$out/train.jsonl" >&2
+ot_calibration_rows "$corpora" "$out/calibration.jsonl"
 python3 scripts/offtopic-swaps.py "$corpora/off_topic/dev.jsonl" "$out/probe.jsonl" --probe --seed 7 >&2
 "$bin" train --data "$out/train.jsonl" \
-  --dev "$corpora/off_topic/dev.jsonl" --calibrate-on "$corpora/off_topic/dev.jsonl" \
+  --dev "$corpora/off_topic/dev.jsonl" --calibrate-on "$out/calibration.jsonl" \
   --labels off_topic --features "${NI_FEATURES[@]}" pair "${opts[@]}" "${OT_WEIGHTS[@]}" "${extra[@]}" \
   --out "$out/offtopic.model" 2> "$out/train.log" || { cat "$out/train.log" >&2; exit 1; }
 

@@ -33,6 +33,7 @@ ni_decorate "$data/non_idiomatic.train.jsonl" "$data/non_idiomatic.train.decorat
 # scripts/offtopic-eval.sh, which measures this recipe on dev and on the same-site swap probe).
 source scripts/offtopic-data.sh
 ot_train_rows "$corpora" "$data/off_topic.train.decorated.jsonl" >&2
+ot_calibration_rows "$corpora" "$data/off_topic.calibration.jsonl"
 
 # Without the normalization and shape families: on the real corpora they learned corpus habits
 # (emoji −4.1 for mixed_zh_en / +4.5 for off_topic, full-width, casing), so an emoji decoration
@@ -44,7 +45,7 @@ ot_train_rows "$corpora" "$data/off_topic.train.decorated.jsonl" >&2
 "$bin" train \
   --data "$data/non_idiomatic.train.decorated.jsonl" "$corpora/mixed_zh_en/train.jsonl" "$data/off_topic.train.decorated.jsonl" \
   --dev "$corpora/non_idiomatic/dev.jsonl" "$corpora/mixed_zh_en/dev.jsonl" "$corpora/off_topic/dev.jsonl" \
-  --calibrate-on "$corpora/non_idiomatic/dev.jsonl" "$corpora/mixed_zh_en/dev.jsonl" "$corpora/off_topic/dev.jsonl" \
+  --calibrate-on "$corpora/non_idiomatic/dev.jsonl" "$corpora/mixed_zh_en/dev.jsonl" "$data/off_topic.calibration.jsonl" \
   --labels non_idiomatic mixed_zh_en off_topic \
   --features "${NI_FEATURES[@]}" pair \
   "${NI_OPTIONS[@]}" \
