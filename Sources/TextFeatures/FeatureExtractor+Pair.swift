@@ -21,9 +21,35 @@ extension FeatureExtractor {
                 sim.answer = AnswerForm(norm, tokens: post.tokens)
             }
             lastSimilarity = sim
-            PairFeatures.indicators(ids: sim, version: version, parentText: pnorm) { id, name in
-                emit(pairKeyHashes[id], name, into: &vector)
+            if recordNames {
+                PairFeatures.indicators(ids: sim, version: version, parentText: pnorm) { id, name in
+                    emit(pairKeyHashes[id], name, into: &vector)
+                }
+            } else {
+                pairIndicators(sim, version: version, into: &vector)
             }
+        }
+    }
+
+    /// The pair indicators of `sim` without names: their buckets gathered in a stack buffer and
+    /// appended to `vector` at once (the indices and values `emit` would append one by one).
+    func pairIndicators(_ sim: PairSimilarity, version: Int, into vector: inout FeatureVector) {
+        let capacity = PairFeatures.indicatorKeys.count
+        let keys = pairKeyHashes
+        let buckets = indicatorRegion > 0 ? indicatorRegion : bucketCount
+        withUnsafeTemporaryAllocation(of: UInt32.self, capacity: capacity) { buffer in
+            var n = 0
+            PairFeatures.indicators(ids: sim, version: version, parentText: nil) { id, _ in
+                if n == capacity { // never: each indicator is emitted at most once
+                    vector.indices.append(contentsOf: UnsafeBufferPointer(buffer))
+                    vector.values.append(contentsOf: repeatElement(1, count: n))
+                    n = 0
+                }
+                buffer[n] = FeatureHash.bucket(keys[id], bucketCount: buckets)
+                n += 1
+            }
+            vector.indices.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[0..<n]))
+            vector.values.append(contentsOf: repeatElement(1, count: n))
         }
     }
 

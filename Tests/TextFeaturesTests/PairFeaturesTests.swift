@@ -246,3 +246,24 @@ private func contentHashes(_ text: String) -> [UInt64] {
         #expect(words.contains("themselvesx") && words.contains("howeverish") && words.contains("strengthen"))
     }
 }
+
+/// Scoring gathers the pair indicators in a buffer, naming emits them one by one: the same
+/// indices and values, in every pair version, with and without an indicator region.
+@Test func pairIndicatorsWithoutNamesAreThoseWithNames() {
+    let pairs = [("Lift heavy twice a week; 3 sets of 8.", "How many sets should I lift to lose belly fat?"),
+                 ("Yes, it is safe after the first trimester.", "Is it safe to fly while pregnant?"),
+                 ("The police strengthen cooperation.", "怎样才能有效减肥？"),
+                 ("减肥主要靠饮食控制，healthy diet比做多少sit-ups都重要。", "怎样才能有效减肥？"),
+                 ("", "What is gout?")]
+    for version in 1...FeatureConfig.currentPairVersion {
+        for indicatorBits in [0, 12] {
+            let x = FeatureExtractor(config: FeatureConfig(families: [.word, .pair], indicatorBits: indicatorBits, pairVersion: version))
+            for (reply, parent) in pairs {
+                let plain = x.extract(text: reply, parent: parent)
+                let named = x.extract(text: reply, parent: parent, names: true)
+                #expect(plain.indices == named.indices && plain.values == named.values, "version \(version): \(reply)")
+                #expect(!plain.indices.isEmpty)
+            }
+        }
+    }
+}
