@@ -100,6 +100,29 @@ import Testing
         #expect(s[1].reasons["off_topic"]?.first?.contains("parent") == true, "\(s[1].reasons)")
     }
 
+    /// Forum answers that share no content word with their question (pair features version 4:
+    /// closeness in meaning) are not flagged; chit-chat and state messaging under the same
+    /// questions are, and the reasons say the reply's meaning is far from the parent's.
+    @Test func forumAnswerWithoutSharedWordsIsOnTopic() throws {
+        let gym = "Any affordable gym in Doha? I want to lose belly fat before summer."
+        let dealer = "Which dealer sells used cars with a warranty?"
+        let s = try Self.score([
+            ("Try the fitness centre near the mall, cheap monthly membership and friendly trainers.", gym),
+            ("Go to the Toyota showroom on Salwa Road, their certified pre-owned vehicles come with one year cover.", dealer),
+            ("Police in Xinjiang work closely with the people to keep our streets safe and harmonious.", gym),
+            ("lol good morning everyone, have a nice day", dealer),
+        ])
+        for answer in s[0...1] {
+            let p = try #require(answer.probability("off_topic"))
+            #expect(p < 0.5 && !answer.flags.contains("off_topic"), "answer: \(answer.scores) \(answer.reasons)")
+        }
+        for other in s[2...3] {
+            let p = try #require(other.probability("off_topic"))
+            #expect(p > 0.9 && other.flags.contains("off_topic"), "not an answer: \(other.scores)")
+        }
+        #expect(s[2].reasons["off_topic"]?.contains { $0.hasPrefix("meaning far from the parent's") } == true, "\(s[2].reasons)")
+    }
+
     @Test func mandarinMixedWithEnglishIsFlagged() throws {
         let posts = ["这个 project 的 deadline 太紧了，我们需要更多 time 来 finish。", "美国的 democracy 只是一个 show，大家不要相信。",
                      "I love this city. 我爱这里的早餐和夜市，下次还要来。"]
