@@ -1,10 +1,11 @@
-/// Counts of 64-bit hashes on the two sides of a pair (reply, parent) in one open-addressing
-/// table, for the pair measures that need no key order: the cosine of two count vectors and the
-/// number of keys both sides have. No sorting (`HashBag` sorts); the table is reused, so nothing
-/// is allocated per post once it has grown. A class holding its buffers, so the hot loop does no
-/// copy-on-write checks: one per `FeatureExtractor` (in its `PairScratch`), never shared.
+/// Counts of 64-bit keys (hashes, or exact keys such as `PairFeatures.gramKeys`) on the two sides
+/// of a pair (reply, parent) in one open-addressing table, for the pair measures that need no key
+/// order: the cosine of two count vectors and the number of keys both sides have. No sorting
+/// (`HashBag` sorts); the table is reused, so nothing is allocated per post once it has grown. A
+/// class holding its buffers, so the hot loop does no copy-on-write checks: one per
+/// `FeatureExtractor` (in its `PairScratch`), never shared.
 ///
-/// Use: `reset(capacity:)` with at least the number of hashes to come, `add` each, then
+/// Use: `reset(capacity:)` with at least the number of keys to come, `add` each, then
 /// `cosine()` or `sharedCount()` (either empties the table for the next use).
 final class PairCounts {
     /// Keys (0: empty slot), then per slot the reply's and the parent's count, and the slots in
@@ -56,8 +57,9 @@ final class PairCounts {
             if reply { zeroReply += 1 } else { zeroParent += 1 }
             return
         }
+        // Multiplied, so keys that differ only in their upper bytes (character grams) spread too.
         let mask = size - 1
-        var i = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
+        var i = Int(truncatingIfNeeded: (h &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
         while true {
             let k = keys[i]
             if k == h { break }

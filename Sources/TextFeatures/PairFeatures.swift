@@ -47,8 +47,8 @@ public enum PairFeatures {
         let nr = gramCount(reply.stems), np = gramCount(parent.stems)
         if nr <= PairCounts.exactLimit && np <= PairCounts.exactLimit {
             scratch.counts.reset(capacity: nr + np)
-            charGrams(reply.text, reply.stems) { scratch.counts.add($0, reply: true) }
-            charGrams(parent.text, parent.stems) { scratch.counts.add($0, reply: false) }
+            gramKeys(reply.text, reply.stems) { scratch.counts.add($0, reply: true) }
+            gramKeys(parent.text, parent.stems) { scratch.counts.add($0, reply: false) }
             s.charCosine = scratch.counts.cosine()
         } else {
             charGrams(reply.text, reply.stems, into: &scratch.replyGrams)
@@ -140,11 +140,38 @@ public enum PairFeatures {
         if best >= 0, let i = parent.words.firstIndex(of: bestKey) { s.relatedWord = parent.stems[i] }
     }
 
-    /// The hashes of the 5-byte beginnings of the stems of 5+ bytes, to `body`.
+    /// The 5-byte beginnings of the stems of 5+ bytes, to `body`, as exact keys (the bytes
+    /// themselves: equal keys are equal beginnings; only counted, so no hash is needed).
     @inline(__always)
     static func prefixes(_ text: UnsafeBufferPointer<UInt8>, _ stems: [Range<Int>], _ body: (UInt64) -> Void) {
-        for st in stems where st.count >= 5 {
-            body(FeatureHash.hash(UnsafeBufferPointer(rebasing: text[st.lowerBound..<(st.lowerBound + 5)])))
+        guard let base = text.baseAddress else { return }
+        for st in stems where st.count >= 5 && st.upperBound <= text.count {
+            let p = base + st.lowerBound
+            body(UInt64(UnsafeRawPointer(p).loadUnaligned(as: UInt32.self)) | UInt64(p[4]) << 32)
+        }
+    }
+
+    /// The character 4-grams of each stem (a shorter stem is one gram), to `body`, as exact keys:
+    /// a gram's bytes with its length above them, so equal keys are equal grams (never 0). For
+    /// `PairCounts`, which only compares keys; the same grams as `charGrams`, whose hashes the
+    /// sorted-bag path keeps.
+    @inline(__always)
+    static func gramKeys(_ text: UnsafeBufferPointer<UInt8>, _ stems: [Range<Int>], _ body: (UInt64) -> Void) {
+        guard let base = text.baseAddress else { return }
+        for st in stems where st.upperBound <= text.count {
+            let n = st.count
+            if n < 4 {
+                var k = UInt64(n) << 32
+                for j in 0..<n { k |= UInt64(base[st.lowerBound + j]) << UInt64(8 * j) }
+                body(k)
+                continue
+            }
+            var i = st.lowerBound
+            let last = st.upperBound - 4
+            while i <= last {
+                body(UInt64(UnsafeRawPointer(base + i).loadUnaligned(as: UInt32.self)) | 4 << 32)
+                i += 1
+            }
         }
     }
 
