@@ -137,7 +137,7 @@ struct PairScratch {
     /// Character 4-grams of sides over `PairCounts.exactLimit` grams.
     var replyGrams = HashBag()
     var parentGrams = HashBag()
-    var marks = ConceptMarks()
+    let marks = ConceptMarks()
     let counts = PairCounts()
 
     init() {}
