@@ -46,6 +46,7 @@ ALPHA = float(os.environ.get("WV_ALPHA", "1.0"))
 FREQ_OTHER = int(os.environ.get("WV_FREQ_OTHER", "5"))
 MAX_WORDS = int(os.environ.get("WV_MAX_WORDS", "30000"))
 MIN_COUNT = int(os.environ.get("WV_MIN_COUNT", "2"))
+TOP_DIRECTIONS = int(os.environ.get("WV_TOP_DIRECTIONS", "3"))
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 _spec = importlib.util.spec_from_file_location("gwc", os.path.join(HERE, "gen-word-concepts.py"))
@@ -153,36 +154,78 @@ def main():
     d = Ridge(alpha=ALPHA, fit_intercept=False, solver="sparse_cg", tol=1e-6, max_iter=2000,
               random_state=0).fit(x, y - x @ prior).coef_.T
     vectors = (prior + d) * idf[:, None]
-    write_table(out, words, vectors, len(texts))
+    # the texts as the pairs hold them (a question with many answers counts for each)
+    index = {t: i for i, t in enumerate(texts)}
+    pair_bags = [bags[index[t]] for r in read_jsonl(os.path.join(corpora, "off_topic", "train.jsonl")) for t in (r["parent"], r["text"])]
+    mean, directions = text_space(words, vectors, pair_bags)
+    write_table(out, words, vectors, len(texts), mean, directions)
     if os.environ.get("WV_CHECK"):
-        check(words, vectors, stop, *os.environ["WV_CHECK"].split(","))
+        check(words, vectors, stop, mean, directions, *os.environ["WV_CHECK"].split(","))
 
 
-def check(words, vectors, stop, dev, probe):
-    """ROC-AUC of 1 - cosine (quantised vectors) for off-topic on DEV and on each source of PROBE."""
-    from sklearn.metrics import roc_auc_score
+def dequantised(vectors):
     codes, comps, lo, hi = quantise(vectors)
-    q = comps * np.exp(lo + codes / 4095 * (hi - lo))[:, None]
-    col = {w: i for i, w in enumerate(words)}
+    return comps * np.exp(lo + codes / 4095 * (hi - lo))[:, None]
 
-    def vec(t):
-        v = np.zeros(q.shape[1])
-        for w in content_stems(t, stop):
-            if w in col:
-                v += q[col[w]]
-        return v
+
+def text_vector(q, col, bag):
+    v = np.zeros(q.shape[1])
+    for w in bag:
+        if w in col:
+            v += q[col[w]]
+    return v
+
+
+def unit(v):
+    n = np.linalg.norm(v)
+    return v / n if n > 0 else v
+
+
+def text_space(words, vectors, bags):
+    """The mean of the unit text vectors of the training pairs' texts and their TOP_DIRECTIONS principal
+    directions ("all but the top", Mu & Viswanath 2018): every text shares them, so two unrelated
+    texts (`Why is my phone battery draining?` / `Taiwan has been part of the motherland since
+    ancient times.`) had cosines of 0.3 before they were taken out. Computed on the quantised
+    vectors telltale reads, in float64; stored as float32."""
+    q = dequantised(vectors)
+    col = {w: i for i, w in enumerate(words)}
+    x = np.array([unit(text_vector(q, col, b)) for b in bags])
+    x = x[np.linalg.norm(x, axis=1) > 0]
+    mean = x.mean(0)
+    _, _, vt = np.linalg.svd(x - mean, full_matrices=False)
+    return mean.astype(np.float32), vt[:TOP_DIRECTIONS].astype(np.float32)
+
+
+def meaning(a, b, mean, directions):
+    """WordVectors.cosine: unit sums, minus the mean, the top directions projected out, cosine."""
+    if np.linalg.norm(a) == 0 or np.linalg.norm(b) == 0:
+        return None
+    def fix(v):
+        v = unit(v) - mean
+        return v - (directions @ v) @ directions
+    x, y = fix(a), fix(b)
+    return float(unit(x) @ unit(y))
+
+
+def check(words, vectors, stop, mean, directions, dev, probe, *more):
+    """ROC-AUC of 1 - meaning (quantised vectors) for off-topic on DEV, on each source of PROBE
+    and on further labelled files (e.g. Corpus/examples.jsonl)."""
+    from sklearn.metrics import roc_auc_score
+    q = dequantised(vectors)
+    col = {w: i for i, w in enumerate(words)}
 
     def cosines(rows):
         out = []
         for r in rows:
-            a, b = vec(r["parent"]), vec(r["text"])
-            na, nb = np.linalg.norm(a), np.linalg.norm(b)
-            out.append(float(a @ b / (na * nb)) if na > 0 and nb > 0 else 0.0)
+            m = meaning(text_vector(q, col, content_stems(r["parent"], stop)), text_vector(q, col, content_stems(r["text"], stop)),
+                        mean, directions)
+            out.append(0.0 if m is None else m)
         return np.array(out)
 
-    rows = read_jsonl(dev)
-    c = cosines(rows)
-    print("dev ROC-AUC %.4f" % roc_auc_score([r["labels"]["off_topic"] for r in rows], -c), file=sys.stderr)
+    for path in (dev,) + more:
+        rows = [r for r in read_jsonl(path) if r.get("parent") and r.get("labels", {}).get("off_topic") in (0, 1)]
+        c = cosines(rows)
+        print("%s ROC-AUC %.4f" % (path, roc_auc_score([r["labels"]["off_topic"] for r in rows], -c)), file=sys.stderr)
     rows = read_jsonl(probe)
     c = cosines(rows)
     for s in sorted({r["source"].replace("-swap", "") for r in rows}):
@@ -201,7 +244,11 @@ def quantise(vectors):
     return codes, comps, lo, hi
 
 
-def write_table(out, words, vectors, ntexts):
+def floats(v):
+    return ", ".join(repr(float(x)) for x in v)
+
+
+def write_table(out, words, vectors, ntexts, mean, directions):
     seed = gwc.fnv(b"content")
     codes, comps, lo, hi = quantise(vectors)
     size = 16
@@ -230,7 +277,11 @@ def write_table(out, words, vectors, ntexts):
         f.write("    static let rowCount = %d\n" % len(words))
         f.write("    /// A row's scale code c (0 ... 4095) decodes to exp(scaleLow + c / 4095 × (scaleHigh − scaleLow)).\n")
         f.write("    static let scaleLow: Float = %r\n" % float(lo))
-        f.write("    static let scaleHigh: Float = %r\n\n" % float(hi))
+        f.write("    static let scaleHigh: Float = %r\n" % float(hi))
+        f.write("    /// The mean unit text vector of the training texts, and their top principal directions\n")
+        f.write("    /// (taken out of both texts before the cosine).\n")
+        f.write("    static let textMean: [Float] = [%s]\n" % floats(mean))
+        f.write("    static let textDirections: [[Float]] = [\n%s,\n    ]\n\n" % ",\n".join("        [%s]" % floats(d) for d in directions))
         f.write('    static let slotText: StaticString = #"""\n')
         f.write(gwc.digits_text([gwc.digits(s, SLOT_DIGITS) for s in slots], SLOTS_PER_LINE))
         f.write('\n"""#\n\n')

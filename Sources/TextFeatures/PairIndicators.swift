@@ -11,7 +11,7 @@ extension PairFeatures {
     static let rareThresholds: [Float] = [3, 5, 7]
     static let prefixThresholds = [1, 2, 4]
     // Pair version 4.
-    static let meaningThresholds: [Float] = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7]
+    static let meaningThresholds: [Float] = [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5]
 
     /// Every indicator key, in a fixed order; `indicators(ids:)` emits indices into it, so a caller
     /// can hash the keys once (`FeatureExtractor` does) instead of building strings per post.
@@ -49,7 +49,7 @@ extension PairFeatures {
     }()
     static let version2Start = indicatorKeys.firstIndex(of: "cover>=0.05")!
     static let version3Start = indicatorKeys.firstIndex(of: "related-cover>=0.05")!
-    static let version4Start = indicatorKeys.firstIndex(of: "meaning>=0.1")!
+    static let version4Start = indicatorKeys.firstIndex(of: "meaning>=0.0")!
 
     /// Indicator features for a similarity: (stable key, readable name).
     public static func indicators(_ s: PairSimilarity, version: Int = FeatureConfig.currentPairVersion,

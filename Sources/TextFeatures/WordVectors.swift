@@ -84,19 +84,49 @@ public enum WordVectors {
         func dot(_ o: Sum) -> Float {
             (a * o.a + b * o.b + c * o.c + d * o.d + e * o.e + f * o.f + g * o.g + h * o.h).sum()
         }
+
+        /// `self + k × o`.
+        @inline(__always)
+        func adding(_ o: Sum, times k: Float) -> Sum {
+            var r = self
+            r.a += o.a * k; r.b += o.b * k; r.c += o.c * k; r.d += o.d * k
+            r.e += o.e * k; r.f += o.f * k; r.g += o.g * k; r.h += o.h * k
+            return r
+        }
+
+        /// A sum holding `values` (128 of them).
+        init(_ values: [Float]) {
+            func lane(_ i: Int) -> SIMD16<Float> { SIMD16(values[(16 * i)..<(16 * i + 16)]) }
+            (a, b, c, d, e, f, g, h) = (lane(0), lane(1), lane(2), lane(3), lane(4), lane(5), lane(6), lane(7))
+        }
+
+        init() {}
+
+        /// The text's direction with what every text shares taken out: unit length, minus the
+        /// training texts' mean, minus its parts along their top principal directions.
+        func specific() -> Sum {
+            var v = adding(self, times: 1 / dot(self).squareRoot() - 1).adding(WordVectors.mean, times: -1)
+            for d in WordVectors.directions { v = v.adding(d, times: -v.dot(d)) }
+            return v
+        }
     }
 
-    /// Cosine of the summed vectors of two texts' content words (`ContentWords` hashes, repeats
-    /// counted), -1 ... 1; nil when either side has no word in the table.
+    static let mean = Sum(textMean)
+    static let directions = textDirections.map(Sum.init)
+
+    /// How close in meaning two texts are, from their content words (`ContentWords` hashes,
+    /// repeats counted): the cosine of their summed vectors once what every text shares is taken
+    /// out (`Sum.specific`), -1 ... 1; nil when either side has no word in the table.
     public static func cosine(_ x: [UInt64], _ y: [UInt64]) -> Float? {
         var sx = Sum(), sy = Sum()
         for h in x { sx.add(h) }
-        guard sx.known > 0 else { return nil }
+        guard sx.known > 0, sx.dot(sx) > 0 else { return nil }
         for h in y { sy.add(h) }
-        guard sy.known > 0 else { return nil }
-        let nx = sx.dot(sx), ny = sy.dot(sy)
+        guard sy.known > 0, sy.dot(sy) > 0 else { return nil }
+        let px = sx.specific(), py = sy.specific()
+        let nx = px.dot(px), ny = py.dot(py)
         guard nx > 0, ny > 0 else { return nil }
-        return max(-1, min(1, sx.dot(sy) / (nx * ny).squareRoot()))
+        return max(-1, min(1, px.dot(py) / (nx * ny).squareRoot()))
     }
 
     /// Whether the stem `word` (lower case, as `ContentWords` stems it) has a vector.

@@ -71,9 +71,9 @@ private let PINNED_ALL_PREFIX_PAIR2: [UInt32] = [100, 137, 232, 326, 443, 705, 7
 // Pair version 3 adds 4 (coverage counting related words, at its four thresholds).
 private let PINNED_ALL_COUNT_PAIR3 = 132
 private let PINNED_PAIR3_ADDED: [UInt32] = [1542, 2487, 3232, 3650]
-// Pair version 4 adds the meaning indicators (seven thresholds, close or far).
-private let PINNED_ALL_COUNT_PAIR4 = 139
-private let PINNED_PAIR4_ADDED: [UInt32] = [384, 554, 1398, 1701, 1783, 3075, 3276]
+// Pair version 4 adds the meaning indicators (eight thresholds, close or far).
+private let PINNED_ALL_COUNT_PAIR4 = 140
+private let PINNED_PAIR4_ADDED: [UInt32] = [367, 384, 554, 1398, 1701, 1783, 2762, 3481]
 
 @Test func indicatorKeysHashTheDocumentedKeyStrings() {
     let script = FeatureFamily.script.seed, shape = FeatureFamily.shape.seed
