@@ -44,12 +44,15 @@ public enum WordVectors {
         /// The decoded scale of row `r`.
         @inline(__always)
         func scale(_ r: Int) -> Float {
-            let code = Float(WordConcepts.Index.digits(rowStart(r), 2))
-            return expf(WordVectors.scaleLow + code / 4095 * (WordVectors.scaleHigh - WordVectors.scaleLow))
+            WordVectors.scales[Int(truncatingIfNeeded: WordConcepts.Index.digits(rowStart(r), 2))]
         }
     }
 
     static let index = Index(slots: slotText.utf8Start, rows: rowText.utf8Start, mask: slotCount - 1)
+    /// Every scale code's decoded value (4,096 of them), computed once.
+    static let scales: [Float] = (0..<4096).map { code in
+        expf(scaleLow + Float(code) / 4095 * (scaleHigh - scaleLow))
+    }
 
     /// The sum of the vectors of a text's words: eight SIMD16 lanes (128 dimensions), on the stack.
     struct Sum {
