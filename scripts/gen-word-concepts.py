@@ -98,7 +98,7 @@ def inflections(lemma, pos):
     return forms
 
 
-# The layout WordConcepts.Index reads in place (keep the constants there in step).
+# The layout WordConcepts.Index and Base64Slots read in place (keep the constants there in step).
 SLOT_DIGITS, SLOTS_PER_LINE = 9, 64   # 54 bits: tag << 22 | position in ids
 ID_DIGITS, IDS_PER_LINE = 3, 256      # 18 bits
 AT_BITS = 22

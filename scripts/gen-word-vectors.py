@@ -53,7 +53,7 @@ _spec = importlib.util.spec_from_file_location("gwc", os.path.join(HERE, "gen-wo
 gwc = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(gwc)
 
-# The layout WordVectors.Index reads in place (keep the constants there in step).
+# The layout WordVectors.Index and Base64Slots read in place (keep the constants there in step).
 SLOT_DIGITS, SLOTS_PER_LINE = 9, 64   # 54 bits: tag << 22 | row
 ROW_BITS = 22
 SCALE_DIGITS = 2                      # 12 bits: the row's largest |component|, log-scaled

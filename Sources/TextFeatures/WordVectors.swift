@@ -5,35 +5,23 @@
 /// encoder's embedding of the text); the table (`WordVectors+Table.swift`) is read in place from
 /// the binary's read-only data: nothing is parsed or allocated at run time.
 public enum WordVectors {
-    /// Open addressing over the stems' content hashes (`ContentWords.seed`), under two thirds
-    /// full, as `WordConcepts.Index`: a slot is 0 (empty) or `tag << 22 | row`, 9 base-64 digits
-    /// (`'0' + d`), 64 slots a line. A row is its scale code (2 digits, 12 bits) and `dimensions`
-    /// components, each one character `'P' + c` for c in -31 ... 31; 8 rows a line. A component's
-    /// value is c × the row's decoded scale (the common factor 1/31 is left out: only directions
-    /// matter). Words are weighted by rarity already (the vectors carry their idf).
+    /// The stems' content hashes (`ContentWords.seed`) in a `Base64Slots` table, under two thirds
+    /// full; a slot's value is the stem's row. A row is its scale code (2 base-64 digits, 12 bits)
+    /// and `dimensions` components, each one character `'P' + c` for c in -31 ... 31; 8 rows a
+    /// line. A component's value is c × the row's decoded scale (the common factor 1/31 is left
+    /// out: only directions matter). Words are weighted by rarity already (the vectors carry their
+    /// idf).
     struct Index: @unchecked Sendable {
-        // Pointers to the constant bytes of two string literals: immutable, valid for the whole
-        // run, so sharing them between threads is safe.
-        let slots: UnsafePointer<UInt8>
+        let slots: Base64Slots
+        // A pointer to the constant bytes of a string literal: immutable, valid for the whole run.
         let rows: UnsafePointer<UInt8>
-        let mask: Int
 
-        static let rowBits: UInt64 = 22
         static let rowLength = 2 + WordVectors.dimensions
         static let rowsPerLine = 8
 
         /// The row of the stem with content hash `h` (nil: not in the table).
         @inline(__always)
-        func row(_ h: UInt64) -> Int? {
-            let t = WordConcepts.Index.tag(h)
-            var i = Int(truncatingIfNeeded: h ^ (h >> 29)) & mask
-            while true {
-                let v = WordConcepts.Index.digits(slots + (i >> 6) * (64 * 9 + 1) + (i & 63) * 9, 9)
-                if v >> Index.rowBits == t { return Int(truncatingIfNeeded: v & ((1 << Index.rowBits) - 1)) }
-                if v == 0 { return nil }
-                i = (i &+ 1) & mask
-            }
-        }
+        func row(_ h: UInt64) -> Int? { slots.value(h) }
 
         /// Where row `r` starts.
         @inline(__always)
@@ -44,11 +32,11 @@ public enum WordVectors {
         /// The decoded scale of row `r`.
         @inline(__always)
         func scale(_ r: Int) -> Float {
-            WordVectors.scales[Int(truncatingIfNeeded: WordConcepts.Index.digits(rowStart(r), 2))]
+            WordVectors.scales[Int(truncatingIfNeeded: Base64Slots.digits(rowStart(r), 2))]
         }
     }
 
-    static let index = Index(slots: slotText.utf8Start, rows: rowText.utf8Start, mask: slotCount - 1)
+    static let index = Index(slots: Base64Slots(text: slotText.utf8Start, mask: slotCount - 1), rows: rowText.utf8Start)
     /// Every scale code's decoded value (4,096 of them), computed once.
     static let scales: [Float] = (0..<4096).map { code in
         expf(scaleLow + Float(code) / 4095 * (scaleHigh - scaleLow))
