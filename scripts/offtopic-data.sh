@@ -1,8 +1,12 @@
 # off_topic training data prep, sourced by scripts/train-default.sh (the default model) and
 # scripts/offtopic-eval.sh (the off_topic measurements), so the eval measures what ships.
-# Override for experiments: OT_SWAP_FRACTION=0.5 OT_SWAP_WEIGHT=0.3 OT_CQA_BAD_WEIGHT=1;
-# OT_POLITE_FRACTION=0.15 adds that share of genuine answers once more with a thank-you around them
-# (scripts/politeness-copies.py; measured, not shipped: Models/README.md).
+# Override for experiments: OT_SWAP_FRACTION=0.5 OT_SWAP_WEIGHT=0.3 OT_CQA_BAD_WEIGHT=1
+# OT_POLITE_FRACTION=0.15.
+
+# Share of genuine answers added once more with a thank-you or greeting around them
+# (scripts/politeness-copies.py): 5 %, so "Thanks!" stops counting as off-topic (it was learned
+# from the forum's chit-chat comments); 15 % cost the Skeptics probe (Models/README.md).
+OT_POLITE_FRACTION=${OT_POLITE_FRACTION:-0.05}
 
 # Fraction of the genuine own-answer rows that are also added under another question of their site
 # as off-topic (scripts/offtopic-swaps.py), and the weight of those swap rows (× after
@@ -42,7 +46,7 @@ ot_train_rows() {
     raw="$2.swapped"
   fi
   python3 scripts/augment-artefacts.py off_topic "$raw" "$2.decorated" --seed 1 --decorate 0
-  if [ "${OT_POLITE_FRACTION:-0}" != 0 ]; then
+  if [ "$OT_POLITE_FRACTION" != 0 ]; then
     python3 scripts/politeness-copies.py "$2.decorated" "$2.polite" --seed 1 --fraction "$OT_POLITE_FRACTION"
     mv "$2.polite" "$2.decorated"
   fi

@@ -124,6 +124,20 @@ import Testing
         #expect(s[2].reasons["off_topic"]?.contains { $0.hasPrefix("meaning far from the parent's") } == true, "\(s[2].reasons)")
     }
 
+    /// A thank-you in front of an answer does not make it off-topic (the forum's "Bad" comments
+    /// taught `thanks` as off-topic evidence until genuine answers were trained with one too);
+    /// a thank-you alone still does not answer.
+    @Test func politenessAroundAnAnswerIsNotOffTopic() throws {
+        let question = "How do I renew my residence permit in Doha?"
+        let answer = "You need to go to the immigration office with your passport and bring copies."
+        let s = try Self.score([(answer, question), ("Thanks! " + answer, question), ("Thanks for sharing, have a great weekend everyone!", question)])
+        for polite in s[0...1] {
+            let p = try #require(polite.probability("off_topic"))
+            #expect(p < 0.5 && !polite.flags.contains("off_topic"), "answer: \(polite.scores) \(polite.reasons)")
+        }
+        #expect(try #require(s[2].probability("off_topic")) > 0.9, "thanks alone: \(s[2].scores)")
+    }
+
     @Test func mandarinMixedWithEnglishIsFlagged() throws {
         let posts = ["这个 project 的 deadline 太紧了，我们需要更多 time 来 finish。", "美国的 democracy 只是一个 show，大家不要相信。",
                      "I love this city. 我爱这里的早餐和夜市，下次还要来。"]
