@@ -28,6 +28,7 @@ WordNet 3.0 licence (permissive; its notice must go with every copy, so the gene
   IMPLIED ...), appear on all copies.
 """
 import collections
+import hashlib
 import os
 import re
 import sys
@@ -146,6 +147,21 @@ def digits(v, n):
     return "".join(chr(0x30 + ((v >> (6 * (n - 1 - i))) & 63)) for i in range(n))
 
 
+def add_digest(path, extension):
+    """Puts `static let tableDigest` (16 hex digits of the SHA-256 of everything after the
+    `extension NAME {` line) into the generated table: models record it, and a telltale with
+    another table refuses them instead of scoring them with features they were not trained on."""
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    head = "extension %s {\n" % extension
+    i = text.index(head) + len(head)
+    digest = hashlib.sha256(text[i:].encode("utf-8")).hexdigest()[:16]
+    line = "    /// Fingerprint of this table, recorded in the models trained with it.\n" \
+           '    static let tableDigest = "%s"\n' % digest
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text[:i] + line + text[i:])
+
+
 def digits_text(items, per_line):
     return "\n".join("".join(items[i:i + per_line]) for i in range(0, len(items), per_line))
 
@@ -226,6 +242,7 @@ def main():
         f.write('    static var idText: StaticString {\n        #"""\n')
         f.write(digits_text([digits(v, ID_DIGITS) for v in ids_flat], IDS_PER_LINE))
         f.write('\n"""#\n    }\n}\n')
+    add_digest(out, "WordConcepts")
     print(f"{out}: {len(rows)} stems, {len(ids)} concepts", file=sys.stderr)
 
 

@@ -328,6 +328,7 @@ def write_table(out, words, vectors, ntexts, mean, directions, nglosses):
         f.write('    static let rowText: StaticString = #"""\n')
         f.write(gwc.digits_text(row_text, ROWS_PER_LINE))
         f.write('\n"""#\n}\n')
+    gwc.add_digest(out, "WordVectors")
     print("wrote %s: %d words, %d slots" % (out, len(words), size), file=sys.stderr)
 
 

@@ -74,6 +74,12 @@ public struct FeatureConfig: Codable, Sendable, Equatable {
     /// 4 = also closeness in meaning (`WordVectors`, distilled from a sentence encoder).
     public var pairVersion: Int
     public static let currentPairVersion = 4
+    /// From pair version 4: the fingerprints of the compiled-in tables the pair features read
+    /// (`WordConcepts`, `WordVectors`) when the model was trained. A telltale built with other
+    /// tables would compute other features for the same text, so it refuses the model.
+    public var pairTables: String?
+    /// The fingerprint of this telltale's pair tables.
+    public static let currentPairTables = WordConcepts.tableDigest + "-" + WordVectors.tableDigest
 
     public init(bucketBits: Int = 18, families: [FeatureFamily] = FeatureFamily.standard,
                 maxWordNgram: Int = 3, minCharNgram: Int = 2, maxCharNgram: Int = 5, maxHanNgram: Int = 2,
@@ -83,6 +89,7 @@ public struct FeatureConfig: Codable, Sendable, Equatable {
         self.minSkelcharNgram = minSkelcharNgram
         self.maxSkelcharNgram = maxSkelcharNgram
         self.pairVersion = pairVersion
+        self.pairTables = pairVersion >= 4 ? FeatureConfig.currentPairTables : nil
         self.charsOfFunctionWords = charsOfFunctionWords
         self.minSkeletonNgram = minSkeletonNgram
         self.maxSkeletonNgram = maxSkeletonNgram
@@ -104,6 +111,7 @@ public struct FeatureConfig: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey {
         case bucketBits, families, maxWordNgram, minCharNgram, maxCharNgram, maxHanNgram, indicatorBits
         case minSkeletonNgram, maxSkeletonNgram, charsOfFunctionWords, pairVersion, minSkelcharNgram, maxSkelcharNgram
+        case pairTables
     }
 
     public init(from decoder: any Decoder) throws {
@@ -121,6 +129,7 @@ public struct FeatureConfig: Codable, Sendable, Equatable {
         pairVersion = try c.decodeIfPresent(Int.self, forKey: .pairVersion) ?? 1
         minSkelcharNgram = try c.decodeIfPresent(Int.self, forKey: .minSkelcharNgram) ?? 3
         maxSkelcharNgram = try c.decodeIfPresent(Int.self, forKey: .maxSkelcharNgram) ?? 5
+        pairTables = try c.decodeIfPresent(String.self, forKey: .pairTables)
     }
     public func uses(_ f: FeatureFamily) -> Bool { families.contains(f) }
 
@@ -142,6 +151,11 @@ public struct FeatureConfig: Codable, Sendable, Equatable {
         }
         guard (1...FeatureConfig.currentPairVersion).contains(pairVersion) else {
             throw .invalid("pairVersion must be 1...\(FeatureConfig.currentPairVersion), got \(pairVersion): a newer telltale wrote this model")
+        }
+        if pairVersion >= 4 && pairTables != FeatureConfig.currentPairTables {
+            throw .invalid("the model's pair features were trained with word tables \(pairTables ?? "(none recorded)"), "
+                + "this telltale has \(FeatureConfig.currentPairTables): score it with the telltale that wrote it, "
+                + "or retrain it with this one (bash scripts/train-default.sh for the default model)")
         }
         guard (1...3).contains(maxHanNgram) else { throw .invalid("maxHanNgram must be 1...3, got \(maxHanNgram)") }
     }

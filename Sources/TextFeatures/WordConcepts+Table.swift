@@ -21,6 +21,8 @@
 // University and LICENSEE agrees to preserve same.
 
 extension WordConcepts {
+    /// Fingerprint of this table, recorded in the models trained with it.
+    static let tableDigest = "7c92418540e8175e"
     /// 84564 stems, 50424 concepts: 131072 slots, 314015 ids.
     /// Concept numbers are below this.
     static let conceptCount = 50424

@@ -267,3 +267,21 @@ private func contentHashes(_ text: String) -> [UInt64] {
         }
     }
 }
+
+/// A pair-v4 model records the fingerprints of the word tables it was trained with; a telltale
+/// with other tables refuses it instead of scoring it with features it was not trained on.
+@Test func pairVersion4ModelsRecordTheirWordTables() throws {
+    let current = FeatureConfig()
+    #expect(current.pairTables == WordConcepts.tableDigest + "-" + WordVectors.tableDigest)
+    try current.validate()
+    #expect(FeatureConfig(pairVersion: 3).pairTables == nil, "models before pair version 4 record no tables")
+    var other = current
+    other.pairTables = "0000000000000000-0000000000000000"
+    #expect(throws: FeatureConfigError.self) { try other.validate() }
+    do { try other.validate() } catch {
+        #expect(error.description.contains("trained with word tables 0000000000000000-0000000000000000"), "\(error)")
+    }
+    let json = #"{"bucketBits":12,"families":["pair"],"maxWordNgram":2,"minCharNgram":2,"maxCharNgram":5,"maxHanNgram":2,"pairVersion":4}"#
+    let unrecorded = try JSONDecoder().decode(FeatureConfig.self, from: Data(json.utf8))
+    #expect(throws: FeatureConfigError.self) { try unrecorded.validate() }
+}
