@@ -46,14 +46,11 @@ public enum WordVectors {
     struct Sum {
         var a = SIMD16<Float>(), b = SIMD16<Float>(), c = SIMD16<Float>(), d = SIMD16<Float>()
         var e = SIMD16<Float>(), f = SIMD16<Float>(), g = SIMD16<Float>(), h = SIMD16<Float>()
-        /// Words found in the table.
-        var known = 0
 
         /// Adds the vector of the stem with content hash `key` (nothing when it is not in the table).
         @inline(__always)
         mutating func add(_ key: UInt64) {
             guard let r = WordVectors.index.row(key) else { return }
-            known += 1
             let s = WordVectors.index.scale(r)
             let p = UnsafeRawPointer(WordVectors.index.rowStart(r) + 2)
             a += Sum.components(p, 0) * s
@@ -107,13 +104,13 @@ public enum WordVectors {
 
     /// How close in meaning two texts are, from their content words (`ContentWords` hashes,
     /// repeats counted): the cosine of their summed vectors once what every text shares is taken
-    /// out (`Sum.specific`), -1 ... 1; nil when either side has no word in the table.
+    /// out (`Sum.specific`), -1 ... 1; nil when either side has no word in the table (its sum is 0).
     public static func cosine(_ x: [UInt64], _ y: [UInt64]) -> Float? {
         var sx = Sum(), sy = Sum()
         for h in x { sx.add(h) }
-        guard sx.known > 0, sx.dot(sx) > 0 else { return nil }
+        guard sx.dot(sx) > 0 else { return nil }
         for h in y { sy.add(h) }
-        guard sy.known > 0, sy.dot(sy) > 0 else { return nil }
+        guard sy.dot(sy) > 0 else { return nil }
         let px = sx.specific(), py = sy.specific()
         let nx = px.dot(px), ny = py.dot(py)
         guard nx > 0, ny > 0 else { return nil }
