@@ -110,7 +110,7 @@ struct AccountsCommand: ParsableCommand {
         if read.interrupted {
             outputs.discard()
             log.discard()
-            printError("telltale: interrupted after \(read.lines) lines: no output file was written (files of an earlier run are kept)")
+            printError("telltale: interrupted after \(read.lines) line\(read.lines == 1 ? "" : "s"): no output file was written (files of an earlier run are kept)")
             throw ExitCode(130)
         }
         if let e = read.readError { printError("telltale: reading '\(input)' failed after line \(read.lines): \(e)") }

@@ -105,7 +105,7 @@ struct EvalCommand: ParsableCommand {
                 if Interrupt.requested {
                     // Nothing is written on the way: the scores file is a temporary one until the end.
                     scoresFile?.discard()
-                    printError("telltale: interrupted after \(collector.rows) rows: no report or scores file was written (files of an earlier run are kept)")
+                    printError("telltale: interrupted after \(collector.rows) row\(collector.rows == 1 ? "" : "s"): no report or scores file was written (files of an earlier run are kept)")
                     throw ExitCode(130)
                 }
                 batch.removeAll(keepingCapacity: true)

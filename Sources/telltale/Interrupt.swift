@@ -11,22 +11,30 @@ import Synchronization
 
 /// Ctrl-C (SIGINT) for `score`, `eval` and `accounts`: the first one only sets the flag, so the
 /// loop writes the lines it has finished (whole lines only) and exits with status 130; reads
-/// blocked on a terminal or pipe are interrupted (no SA_RESTART). A second Ctrl-C ends the process
-/// at once. Nothing is installed when SIGINT is ignored at start-up (background jobs, nohup); a
-/// blocked SIGINT is unblocked.
+/// blocked on a terminal or pipe are interrupted (no SA_RESTART). A second Ctrl-C a second or more
+/// after the first ends the process at once; one sooner is the same interrupt delivered twice
+/// (`timeout -s INT` signals the process and then its process group). Nothing is installed when
+/// SIGINT is ignored at start-up (background jobs, nohup); a blocked SIGINT is unblocked.
 enum Interrupt {
-    private static let flag = Atomic<Int32>(0)
+    /// CLOCK_MONOTONIC milliseconds (at least 1) of the first Ctrl-C; 0 before it.
+    private static let firstAt = Atomic<Int64>(0)
+    /// A second SIGINT sooner than this after the first is not a second Ctrl-C.
+    private static let sameInterruptMilliseconds: Int64 = 1000
 
     /// True once Ctrl-C was pressed.
-    static var requested: Bool { flag.load(ordering: .relaxed) != 0 }
+    static var requested: Bool { firstAt.load(ordering: .relaxed) != 0 }
 
     static func install() {
-        flag.store(0, ordering: .relaxed)  // initialise the global before a signal handler can touch it
+        firstAt.store(0, ordering: .relaxed)  // initialise the global before a signal handler can touch it
         installSIGINT { _ in
-            if Interrupt.flag.exchange(1, ordering: .relaxed) != 0 {
-                signal(SIGINT, SIG_DFL)
-                raise(SIGINT)
-            }
+            // clock_gettime is async-signal-safe.
+            var t = timespec()
+            clock_gettime(CLOCK_MONOTONIC, &t)
+            let now = max(1, Int64(t.tv_sec) * 1000 + Int64(t.tv_nsec) / 1_000_000)
+            let (first, previous) = Interrupt.firstAt.compareExchange(expected: 0, desired: now, ordering: .relaxed)
+            if first || now - previous < Interrupt.sameInterruptMilliseconds { return }
+            signal(SIGINT, SIG_DFL)
+            raise(SIGINT)
         }
     }
 }

@@ -90,7 +90,7 @@ struct ScoreCommand: ParsableCommand {
         out.flush()
         progress.finish(total)
         if Interrupt.requested {
-            printError("telltale: interrupted: the output holds the \(total) lines read so far, each complete")
+            printError("telltale: interrupted: the output holds the \(total) line\(total == 1 ? "" : "s") read so far, each complete")
             throw ExitCode(130)
         }
         if let e = reader.readError { printError("telltale: reading '\(input)' failed after line \(total): \(e)") }

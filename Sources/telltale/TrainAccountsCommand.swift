@@ -83,7 +83,7 @@ struct TrainAccountsCommand: ParsableCommand {
                                       maxLineBytes: lineLimit.maxLineBytes, label: label)
         let read = try reading.run(log: log)
         if read.interrupted {
-            printError("telltale: interrupted after \(read.lines) lines: no model was written")
+            printError("telltale: interrupted after \(read.lines) line\(read.lines == 1 ? "" : "s"): no model was written")
             throw ExitCode(130)
         }
         if let e = read.readError { throw ValidationErrorMessage("reading '\(input)' failed after line \(read.lines): \(e)") }

@@ -3,20 +3,29 @@ import Testing
 
 /// An interrupted or killed `accounts` run leaves the output files of an earlier run as they were
 /// (each output is written to a temporary file and moved into place at the end). KILL stands for
-/// every signal that ends the process at once (SIGTERM may be blocked under the test runner). The
-/// signal comes 8 s after the start, so a loaded machine has loaded the model and read the line
-/// (4 s was once too short while the whole suite ran in parallel on 2 cores: the signal arrived
-/// before the handler was installed).
+/// every signal that ends the process at once. The signal is sent once the process catches SIGINT
+/// (it is reading by then): a fixed delay was outlasted on a loaded 2-core machine.
 @Suite struct AccountsAtomicOutputTests {
     @Test(arguments: ["INT", "KILL"])
     func earlierOutputsSurviveAnInterruptedRun(signal: String) throws {
-        let r = try CLI.run([], shell: """
+        let r = try CLI.run([], shell: CLI.waitForSIGINTHandler + """
+
+            set -m   # job control: background jobs get SIGINT (they ignore it otherwise)
             D=$(mktemp -d)
             for f in keep.html authors.jsonl clusters.jsonl problems.jsonl; do echo old > "$D/$f"; done
-            ( echo '{"author":"a","created_at":"2024-03-04T09:00:00+08:00","text":"first post here"}'; sleep 11 ) \\
-              | timeout --preserve-status -s \(signal) 8 "$TELLTALE" accounts --report "$D/keep.html" --authors "$D/authors.jsonl" \\
-                  --clusters "$D/clusters.jsonl" --problems "$D/problems.jsonl" > /dev/null 2> "$D/err"
-            echo "status=$?"
+            mkfifo "$D/in"
+            "$TELLTALE" accounts --report "$D/keep.html" --authors "$D/authors.jsonl" \
+                --clusters "$D/clusters.jsonl" --problems "$D/problems.jsonl" < "$D/in" > /dev/null 2> "$D/err" &
+            pid=$!
+            exec 3> "$D/in"   # the writer stays open: the run waits for more input
+            echo '{"author":"a","created_at":"2024-03-04T09:00:00+08:00","text":"first post here"}' >&3
+            wait_for_sigint_handler $pid
+            sleep 0.3
+            kill -\(signal) $pid
+            for i in $(seq 200); do kill -0 $pid 2>/dev/null || break; sleep 0.05; done
+            kill -KILL $pid 2>/dev/null
+            wait $pid; echo "status=$?"
+            exec 3>&-
             for f in keep.html authors.jsonl clusters.jsonl problems.jsonl; do echo "$f=$(cat "$D/$f")"; done
             echo "stderr=$(tail -1 "$D/err")"
             rm -rf "$D"
@@ -27,7 +36,9 @@ import Testing
             #expect(out.contains("\(f)=old"), "\(f): \(r.stdout)")
         }
         if signal == "INT" {
-            #expect(out.last?.contains("interrupted after 1 lines: no output file was written") == true, "\(r.stdout)")
+            // 0 or 1 lines: the line may still be in the pipe on a loaded machine.
+            #expect(out.last?.hasPrefix("stderr=telltale: interrupted after ") == true, "\(r.stdout)")
+            #expect(out.last?.hasSuffix("no output file was written (files of an earlier run are kept)") == true, "\(r.stdout)")
         }
     }
 

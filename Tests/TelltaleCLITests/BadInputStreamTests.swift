@@ -175,7 +175,8 @@ import Testing
     /// Ctrl-C while waiting for input on a pipe: the read is interrupted, the lines already read
     /// are written, and it exits at once (not when the writer finally closes the pipe).
     @Test func sigintWhileWaitingForInputEndsAtOnce() throws {
-        let r = try CLI.run([], shell: """
+        let r = try CLI.run([], shell: CLI.waitForSIGINTHandler + """
+
             set -m
             D=$(mktemp -d); trap 'rm -rf "$D"' EXIT
             mkfifo "$D/in"
@@ -183,10 +184,7 @@ import Testing
             pid=$!
             exec 3> "$D/in"   # the writer stays open: the reader waits for more
             printf 'live on regression\npartial line without newline' >&3
-            # Wait until its SIGINT handler is installed (bit 2 of SigCgt), then a little more.
-            for i in $(seq 200); do
-              cgt=$(sed -n 's/^SigCgt:\t*//p' /proc/$pid/status 2>/dev/null); (( 0x${cgt:-0} & 2 )) && break; sleep 0.05
-            done
+            wait_for_sigint_handler $pid
             sleep 0.3
             kill -INT $pid
             for i in $(seq 100); do kill -0 $pid 2>/dev/null || break; sleep 0.05; done

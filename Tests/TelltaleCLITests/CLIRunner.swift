@@ -33,14 +33,25 @@ enum CLI {
         return dir
     }
 
+    /// A bash function for `shell:` scripts: `wait_for_sigint_handler PID` returns once the process
+    /// catches SIGINT (bit 2 of SigCgt in /proc/PID/status), or after 20 s. Interrupt tests send
+    /// their signal after it rather than after a fixed sleep, which a loaded machine can outlast.
+    static let waitForSIGINTHandler = """
+        wait_for_sigint_handler() {
+          for i in $(seq 400); do
+            cgt=$(sed -n 's/^SigCgt:\t*//p' /proc/$1/status 2>/dev/null); (( 0x${cgt:-0} & 2 )) && return; sleep 0.05
+          done
+        }
+        """
+
     @discardableResult
     static func run(_ arguments: [String], stdin: Data = Data(), environment: [String: String] = [:], shell: String? = nil) throws -> CLIResult {
         let dir = temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let inURL = dir.appendingPathComponent("stdin"), outURL = dir.appendingPathComponent("stdout"), errURL = dir.appendingPathComponent("stderr")
         try stdin.write(to: inURL)
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         let p = Process()
         if let shell {
             // Run a shell pipeline where $TELLTALE is the executable (for `| head` tests).

@@ -56,10 +56,11 @@ import Testing
         let report = dir.appendingPathComponent("keep.html"), scores = dir.appendingPathComponent("keep.jsonl")
         try Data("earlier report\n".utf8).write(to: report)
         try Data("earlier scores\n".utf8).write(to: scores)
-        let r = try CLI.run([], shell: """
+        let r = try CLI.run([], shell: CLI.waitForSIGINTHandler + """
+
             set -m   # job control: a background job gets SIGINT (it ignores it otherwise)
             "$TELLTALE" eval --model '\(TestModel.path)' --data '\(data)' --report '\(report.path)' --scores '\(scores.path)' 2> '\(dir.path)/err' &
-            pid=$!; sleep 3; kill -INT $pid; wait $pid; echo "status=$?"; cat '\(dir.path)/err'
+            pid=$!; wait_for_sigint_handler $pid; sleep 0.3; kill -INT $pid; wait $pid; echo "status=$?"; cat '\(dir.path)/err'
             """)
         #expect(r.stdout.hasPrefix("status=130"), "\(r.stdout)")
         #expect(r.stdout.contains("telltale: interrupted after "), "\(r.stdout)")
@@ -76,10 +77,11 @@ import Testing
         let data = try Self.bigCorpus(dir, rows: 400_000)
         let model = dir.appendingPathComponent("keep.model")
         try Data("earlier model\n".utf8).write(to: model)
-        let r = try CLI.run([], shell: """
+        let r = try CLI.run([], shell: CLI.waitForSIGINTHandler + """
+
             set -m
             "$TELLTALE" train --data '\(data)' --out '\(model.path)' --labels non_idiomatic 2> '\(dir.path)/err' &
-            pid=$!; sleep 3; kill -INT $pid; wait $pid; echo "status=$?"; cat '\(dir.path)/err'
+            pid=$!; wait_for_sigint_handler $pid; sleep 0.3; kill -INT $pid; wait $pid; echo "status=$?"; cat '\(dir.path)/err'
             """)
         #expect(r.stdout.hasPrefix("status=130"), "\(r.stdout)")
         #expect(r.stdout.contains("telltale: interrupted: no model was written ('\(model.path)' is as it was)"), "\(r.stdout)")
