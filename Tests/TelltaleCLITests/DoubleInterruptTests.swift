@@ -25,7 +25,9 @@ import Testing
             wait $pid; echo "status=$?"; cat '\(dir.path)/err'
             """)
         #expect(r.stdoutLines.first == "status=130", "\(r.stdout)")
-        #expect(r.stdout.contains("telltale: interrupted after 512 rows: no report or scores file was written"), "\(r.stdout)")
+        // Usually after the first batch (512 rows); 0 when a loaded machine delays the reading.
+        #expect(r.stdout.contains("telltale: interrupted after "), "\(r.stdout)")
+        #expect(r.stdout.contains(" rows: no report or scores file was written"), "\(r.stdout)")
         #expect(try String(contentsOf: report, encoding: .utf8) == "earlier report\n")
     }
 }
