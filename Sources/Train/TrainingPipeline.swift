@@ -79,7 +79,7 @@ public struct TrainingPipeline: Sendable {
         timings.extractionRowsPerSecond = Double(matrix.rowCount) / max(timings.extraction, 1e-9)
 
         // 4. Hold-out split and training.
-        let (trainRows, holdoutRows) = split(rowCount: matrix.rowCount)
+        let (trainRows, holdoutRows) = HoldoutSplit(fraction: options.holdoutFraction, seed: options.seed).split(records)
         var devMatrix: FeatureMatrix? = nil
         if !dev.isEmpty { devMatrix = builder.matrix(devRecords, labels: labels, documentFrequencies: df) }
         timings.dev = lap()
@@ -157,16 +157,6 @@ public struct TrainingPipeline: Sendable {
         let model = Model(header: header, weights: trained.weights, documentFrequencies: df)
         return TrainingResult(model: model, labels: labels, reading: stats, devReading: devStats, training: trained.reports,
                               calibration: fits, holdout: holdoutReport, dev: devReport, timings: timings)
-    }
-
-    /// Seeded split of the rows into training and hold-out (both ascending).
-    func split(rowCount: Int) -> (train: [Int], holdout: [Int]) {
-        let held = Int((Double(rowCount) * options.holdoutFraction).rounded(.down))
-        guard held > 0 && held < rowCount else { return (Array(0..<rowCount), []) }
-        var rows = Array(0..<rowCount)
-        var rng = SplitMix64.derived(seed: options.seed, stream: 0x401D)
-        rng.shuffle(&rows)
-        return (rows[held...].sorted(), rows[..<held].sorted())
     }
 
     /// Every label needs labelled rows of both classes.

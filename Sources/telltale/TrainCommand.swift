@@ -105,7 +105,7 @@ struct TrainCommand: ParsableCommand {
     @Option(name: .long, help: "Flag threshold: a probability, or max-f1 (chosen on the hold-out).")
     var threshold: String = "0.5"
 
-    @Option(name: .long, help: "Share of training rows held out for calibration.")
+    @Option(name: .long, help: "Share of training rows held out for early stopping and calibration (a row's side follows from its text and --seed alone).")
     var holdout: Double = 0.1
 
     @Option(name: .long, help: ArgumentHelp(
