@@ -1,12 +1,21 @@
 # off_topic training data prep, sourced by scripts/train-default.sh (the default model) and
 # scripts/offtopic-eval.sh (the off_topic measurements), so the eval measures what ships.
 # Override for experiments: OT_SWAP_FRACTION=0.5 OT_SWAP_WEIGHT=0.3 OT_CQA_BAD_WEIGHT=1
-# OT_POLITE_FRACTION=0.15.
+# OT_POLITE_FRACTION=0.15 OT_SHORT_FRACTION=0.3 OT_SHORT_SWAPS=1.
 
 # Share of genuine answers added once more with a thank-you or greeting around them
 # (scripts/politeness-copies.py): 5 %, so "Thanks!" stops counting as off-topic (it was learned
 # from the forum's chit-chat comments); 15 % cost the Skeptics probe (Models/README.md).
 OT_POLITE_FRACTION=${OT_POLITE_FRACTION:-0.05}
+
+# Share of the long genuine answers added once more cut to their first sentences
+# (scripts/short-answers.py), so a short reply stops counting as off-topic (genuine MedQuAD and
+# Skeptics answers are 7× their question's length, off-topic tweets about 1×); OT_SHORT_SWAPS=1
+# cuts the same share of the same-site swaps too, so within a site both classes come short and
+# long. 15 % with the swaps: best short-answer probe and forum specificity of 0 / 0.15 / 0.3 / 0.5
+# / 1 (Models/README.md).
+OT_SHORT_FRACTION=${OT_SHORT_FRACTION:-0.15}
+OT_SHORT_SWAPS=${OT_SHORT_SWAPS:-1}
 
 # Fraction of the genuine own-answer rows that are also added under another question of their site
 # as off-topic (scripts/offtopic-swaps.py), and the weight of those swap rows (× after
@@ -45,11 +54,17 @@ ot_train_rows() {
     python3 scripts/offtopic-swaps.py "$raw" "$2.swapped" --append --seed 1 --fraction "$OT_SWAP_FRACTION"
     raw="$2.swapped"
   fi
+  if [ "$OT_SHORT_FRACTION" != 0 ]; then
+    local swaps=()
+    if [ "$OT_SHORT_SWAPS" = 1 ]; then swaps=(--swaps); fi
+    python3 scripts/short-answers.py "$raw" "$2.short" --seed 1 --copies "$OT_SHORT_FRACTION" "${swaps[@]}"
+    raw="$2.short"
+  fi
   python3 scripts/augment-artefacts.py off_topic "$raw" "$2.decorated" --seed 1 --decorate 0
   if [ "$OT_POLITE_FRACTION" != 0 ]; then
     python3 scripts/politeness-copies.py "$2.decorated" "$2.polite" --seed 1 --fraction "$OT_POLITE_FRACTION"
     mv "$2.polite" "$2.decorated"
   fi
   python3 scripts/drop-han-replies.py "$2.decorated" "$2"
-  rm -f "$2.swapped" "$2.decorated"
+  rm -f "$2.swapped" "$2.short" "$2.decorated"
 }

@@ -47,6 +47,7 @@ extra=(${OT_EXTRA:-})
 ot_train_rows "$corpora" "$out/train.jsonl" >&2
 ot_calibration_rows "$corpora" "$out/calibration.jsonl"
 python3 scripts/offtopic-swaps.py "$corpora/off_topic/dev.jsonl" "$out/probe.jsonl" --probe --seed 7 >&2
+python3 scripts/short-answers.py "$out/probe.jsonl" "$out/short-probe.jsonl" --probe --seed 7
 "$bin" train --data "$out/train.jsonl" \
   --dev "$corpora/off_topic/dev.jsonl" --calibrate-on "$out/calibration.jsonl" \
   --labels off_topic --features "${NI_FEATURES[@]}" pair "${opts[@]}" "${OT_WEIGHTS[@]}" "${extra[@]}" \
@@ -59,6 +60,9 @@ run_telltale() {
   "$bin" score --model "$model" --threads 2 --input "$out/probe.jsonl" > "$out/$name.probe.scores"
   python3 scripts/offtopic-metrics.py "$corpora/off_topic/dev.jsonl" "$out/$name.dev.scores" \
     "$out/probe.jsonl" "$out/$name.probe.scores" --name "$name" --json "$out/$name.json" | tee -a "$out/table.txt"
+  "$bin" score --model "$model" --threads 2 --input "$out/short-probe.jsonl" > "$out/$name.short.scores"
+  python3 scripts/offtopic-metrics.py "$out/short-probe.jsonl" "$out/$name.short.scores" \
+    "$out/short-probe.jsonl" "$out/$name.short.scores" --name "$name/short" --json "$out/$name.short.json" | tee -a "$out/table.txt"
 }
 run_telltale telltale "$out/offtopic.model"
 run_telltale telltale_default "$root/Models/telltale.model"
