@@ -151,6 +151,21 @@ import Testing
         #expect(try #require(s[2].probability("off_topic")) > 0.9, "thanks alone: \(s[2].scores)")
     }
 
+    /// Short everyday answers (Corpus/everyday-answers.jsonl): "Thanks!" in front moves off_topic by
+    /// less than 0.15 on average (+0.19 before the short-answer copies of the fifth session). Two
+    /// of the eight are flagged without it and four with it (Models/README.md, "Short answers").
+    @Test func aThankYouBarelyMovesShortEverydayAnswers() throws {
+        let path = CLI.packageRoot.appendingPathComponent("Corpus/everyday-answers.jsonl").path
+        let rows = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+        let pairs = rows.compactMap { r in (r["text"] as? String).map { ($0, r["parent"] as? String) } }
+        try #require(pairs.count == 8)
+        let plain = try Self.score(pairs), polite = try Self.score(pairs.map { ("Thanks! " + $0.0, $0.1) })
+        let moves = try zip(plain, polite).map { p, t in try #require(t.probability("off_topic")) - #require(p.probability("off_topic")) }
+        #expect(moves.reduce(0, +) / Double(moves.count) < 0.15, "\(moves)")
+    }
+
     @Test func mandarinMixedWithEnglishIsFlagged() throws {
         let posts = ["这个 project 的 deadline 太紧了，我们需要更多 time 来 finish。", "美国的 democracy 只是一个 show，大家不要相信。",
                      "I love this city. 我爱这里的早餐和夜市，下次还要来。"]
