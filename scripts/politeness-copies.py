@@ -11,8 +11,11 @@ opener or closer written for this project (same source and labels), so politenes
 deciding the label; the pair features still tell an answer from a bare thank-you.
 """
 import argparse
-import json
-import random
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from row_copies import write_with_copies  # noqa: E402
 
 OPENERS = ["Thanks!", "Thank you.", "Hi,", "Hello,", "Thanks for asking.", "Good question, thanks.",
            "Hi there,", "Please note:", "Thanks, I can help.", "Sorry for the late reply."]
@@ -27,23 +30,17 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--fraction", type=float, default=0.5)
     a = ap.parse_args()
-    rng = random.Random(a.seed)
-    added = 0
-    with open(a.src, encoding="utf-8") as f, open(a.dst, "w", encoding="utf-8") as out:
-        for line in f:
-            if not line.strip():
-                continue
-            out.write(line if line.endswith("\n") else line + "\n")
-            r = json.loads(line)
-            if r.get("labels", {}).get("off_topic") != 0 or not r.get("parent") or rng.random() >= a.fraction:
-                continue
-            if rng.random() < 0.5:
-                text = rng.choice(OPENERS) + " " + r["text"]
-            else:
-                text = r["text"].rstrip() + " " + rng.choice(CLOSERS)
-            copy = dict(r, id=str(r.get("id", "")) + "-polite", text=text)
-            out.write(json.dumps(copy, ensure_ascii=False) + "\n")
-            added += 1
+
+    def polite_copy(r, rng):
+        if r.get("labels", {}).get("off_topic") != 0 or not r.get("parent") or rng.random() >= a.fraction:
+            return None
+        if rng.random() < 0.5:
+            text = rng.choice(OPENERS) + " " + r["text"]
+        else:
+            text = r["text"].rstrip() + " " + rng.choice(CLOSERS)
+        return dict(r, id=str(r.get("id", "")) + "-polite", text=text)
+
+    added = write_with_copies(a.src, a.dst, polite_copy, a.seed)
     print(f"{a.dst}: {added} polite copies of genuine answers added")
 
 

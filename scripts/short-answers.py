@@ -17,8 +17,13 @@ that are short already stay as they are): the short-answer probe of scripts/offt
 """
 import argparse
 import json
+import os
 import random
 import re
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from row_copies import rows, write_with_copies  # noqa: E402
 
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
@@ -55,30 +60,25 @@ def main():
     ap.add_argument("--swaps", action="store_true")
     ap.add_argument("--seed", type=int, default=1)
     a = ap.parse_args()
-    rng = random.Random(a.seed)
-    added = 0
-    with open(a.src, encoding="utf-8") as f, open(a.dst, "w", encoding="utf-8") as out:
-        for line in f:
-            if not line.strip():
-                continue
-            r = json.loads(line)
-            if a.probe:
+    if a.probe:
+        rng = random.Random(a.seed)
+        with open(a.dst, "w", encoding="utf-8") as out:
+            for _, r in rows(a.src):
                 short = cut(r["text"], rng) if r.get("parent") else None
                 out.write(json.dumps(dict(r, text=short) if short else r, ensure_ascii=False) + "\n")
-                continue
-            out.write(line if line.endswith("\n") else line + "\n")
-            label = r.get("labels", {}).get("off_topic")
-            swap = str(r.get("source", "")).endswith("-swap")
-            wanted = label == 0 or (a.swaps and swap and label == 1)
-            if not wanted or not r.get("parent") or not long_enough(r) or rng.random() >= a.copies:
-                continue
-            short = cut(r["text"], rng)
-            if short is None:
-                continue
-            out.write(json.dumps(dict(r, id=str(r.get("id", "")) + "-short", text=short), ensure_ascii=False) + "\n")
-            added += 1
-    if not a.probe:
-        print(f"{a.dst}: {added} short copies of long answers added")
+        return
+
+    def short_copy(r, rng):
+        label = r.get("labels", {}).get("off_topic")
+        swap = str(r.get("source", "")).endswith("-swap")
+        wanted = label == 0 or (a.swaps and swap and label == 1)
+        if not wanted or not r.get("parent") or not long_enough(r) or rng.random() >= a.copies:
+            return None
+        short = cut(r["text"], rng)
+        return None if short is None else dict(r, id=str(r.get("id", "")) + "-short", text=short)
+
+    added = write_with_copies(a.src, a.dst, short_copy, a.seed)
+    print(f"{a.dst}: {added} short copies of long answers added")
 
 
 if __name__ == "__main__":
