@@ -11,7 +11,7 @@ struct Telltale: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "telltale",
         abstract: "Score social-media posts for three tells of influence operations: non_idiomatic, mixed_zh_en, off_topic.",
-        discussion: "Exit status: 0 success, 1 usage error or unreadable model/corpus, 2 input error under --strict.",
+        discussion: "Exit status: 0 success, 1 usage error or unreadable model/corpus, 2 input error under --strict, 130 after Ctrl-C (nothing half-written is left).",
         version: "telltale \(SoftwareVersions.telltale) (model format \(ModelFormat.version))",
         subcommands: [ScoreCommand.self, TrainCommand.self, EvalCommand.self, AccountsCommand.self, TrainAccountsCommand.self, InspectCommand.self, FeaturesCommand.self]
     )
