@@ -17,6 +17,12 @@ OT_POLITE_FRACTION=${OT_POLITE_FRACTION:-0.05}
 OT_SHORT_FRACTION=${OT_SHORT_FRACTION:-0.15}
 OT_SHORT_SWAPS=${OT_SHORT_SWAPS:-1}
 
+# Weight of native tweets split in two as parent + continuation (genuine) and parent + another
+# tweet's second part (off-topic), from the non_idiomatic corpus (scripts/tweet-continuations.py):
+# the corpus has no genuine reply to a tweet. Off by default: at 0.25 / 1 the tweet probe stayed at
+# 0.61 / 0.62 (0.61 without) and clean dev fell 0.003 / 0.007 (Models/README.md).
+OT_TWEET_WEIGHT=${OT_TWEET_WEIGHT:-0}
+
 # Fraction of the genuine own-answer rows that are also added under another question of their site
 # as off-topic (scripts/offtopic-swaps.py), and the weight of those swap rows (× after
 # --source-weights balanced, through --source-weight off_topic:-swap=W): every answer, at 0.1.
@@ -29,6 +35,9 @@ OT_CQA_BAD_WEIGHT=${OT_CQA_BAD_WEIGHT:-0.25}
 OT_WEIGHTS=()
 if [ "$OT_SWAP_WEIGHT" != 1 ]; then OT_WEIGHTS+=(--source-weight "off_topic:-swap=$OT_SWAP_WEIGHT"); fi
 if [ "$OT_CQA_BAD_WEIGHT" != 1 ]; then OT_WEIGHTS+=(--source-weight "off_topic:semeval-cqa-bad=$OT_CQA_BAD_WEIGHT"); fi
+if [ "$OT_TWEET_WEIGHT" != 0 ] && [ "$OT_TWEET_WEIGHT" != 1 ]; then
+  OT_WEIGHTS+=(--source-weight "off_topic:tweet-continuation=$OT_TWEET_WEIGHT")
+fi
 
 # ot_calibration_rows CORPORA OUT.jsonl: off_topic/dev.jsonl without the semeval-cqa-bad rows, for
 # --calibrate-on (OT_CALIBRATE_ALL=1 keeps them). Platt scaling is fitted on rows whose label means
@@ -54,6 +63,11 @@ ot_train_rows() {
     python3 scripts/offtopic-swaps.py "$raw" "$2.swapped" --append --seed 1 --fraction "$OT_SWAP_FRACTION"
     raw="$2.swapped"
   fi
+  if [ "$OT_TWEET_WEIGHT" != 0 ]; then
+    python3 scripts/tweet-continuations.py "$1/non_idiomatic/train.jsonl" "$2.tweets" --seed 1
+    cat "$raw" "$2.tweets" > "$2.withtweets"
+    raw="$2.withtweets"
+  fi
   if [ "$OT_SHORT_FRACTION" != 0 ]; then
     local swaps=()
     if [ "$OT_SHORT_SWAPS" = 1 ]; then swaps=(--swaps); fi
@@ -66,5 +80,5 @@ ot_train_rows() {
     mv "$2.polite" "$2.decorated"
   fi
   python3 scripts/drop-han-replies.py "$2.decorated" "$2"
-  rm -f "$2.swapped" "$2.short" "$2.decorated"
+  rm -f "$2.swapped" "$2.tweets" "$2.withtweets" "$2.short" "$2.decorated"
 }

@@ -11,8 +11,14 @@
 #   probe  every genuine dev answer of an own-answer source (medquad, skeptics, semeval-cqa-good)
 #          and the same answer under another question of its site (scripts/offtopic-swaps.py
 #          --probe --seed 7): only the pair tells them apart;
+#   short  the probe's answers and swaps cut to their first sentences (scripts/short-answers.py
+#          --probe): is a short genuine answer still told from a short swap?
+#   tweets native dev tweets split in two, the continuation vs another tweet's second part under
+#          the first part (scripts/tweet-continuations.py): the closest the corpora come to replies
+#          to tweets;
 # and prints per model: clean dev ROC-AUC, swap probe ROC-AUC per source and overall, and per dev
-# source specificity (S) or recall (R) at 0.5 (scripts/offtopic-metrics.py).
+# source specificity (S) or recall (R) at 0.5 (scripts/offtopic-metrics.py); for the short and
+# tweets probes, their ROC-AUC and S / R per source.
 # Rows: `telltale` (the model trained here), `telltale_default` (Models/telltale.model as shipped),
 # and the peers (fastText, fastText+chars, sklearn NB/LR, VW from ../shared/peers with their
 # defaults, one thread) trained on the same rows (parent ||| reply, as scripts/bench-peers.sh).
@@ -48,6 +54,7 @@ ot_train_rows "$corpora" "$out/train.jsonl" >&2
 ot_calibration_rows "$corpora" "$out/calibration.jsonl"
 python3 scripts/offtopic-swaps.py "$corpora/off_topic/dev.jsonl" "$out/probe.jsonl" --probe --seed 7 >&2
 python3 scripts/short-answers.py "$out/probe.jsonl" "$out/short-probe.jsonl" --probe --seed 7
+python3 scripts/tweet-continuations.py "$corpora/non_idiomatic/dev.jsonl" "$out/tweet-probe.jsonl" --seed 7 >&2
 "$bin" train --data "$out/train.jsonl" \
   --dev "$corpora/off_topic/dev.jsonl" --calibrate-on "$out/calibration.jsonl" \
   --labels off_topic --features "${NI_FEATURES[@]}" pair "${opts[@]}" "${OT_WEIGHTS[@]}" "${extra[@]}" \
@@ -63,6 +70,9 @@ run_telltale() {
   "$bin" score --model "$model" --threads 2 --input "$out/short-probe.jsonl" > "$out/$name.short.scores"
   python3 scripts/offtopic-metrics.py "$out/short-probe.jsonl" "$out/$name.short.scores" \
     "$out/short-probe.jsonl" "$out/$name.short.scores" --name "$name/short" --json "$out/$name.short.json" | tee -a "$out/table.txt"
+  "$bin" score --model "$model" --threads 2 --input "$out/tweet-probe.jsonl" > "$out/$name.tweets.scores"
+  python3 scripts/offtopic-metrics.py "$out/tweet-probe.jsonl" "$out/$name.tweets.scores" \
+    "$out/tweet-probe.jsonl" "$out/$name.tweets.scores" --name "$name/tweets" --json "$out/$name.tweets.json" | tee -a "$out/table.txt"
 }
 run_telltale telltale "$out/offtopic.model"
 run_telltale telltale_default "$root/Models/telltale.model"
