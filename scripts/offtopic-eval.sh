@@ -25,7 +25,8 @@
 #
 # Knobs: SKIP_PEERS=1, PEER_MODELS=fasttext,vw (default: all five), OT_EXTRA="--l2 1e-5" (more
 # train options), and those of scripts/offtopic-data.sh (OT_SWAP_FRACTION, OT_SWAP_WEIGHT,
-# OT_CQA_BAD_WEIGHT, OT_CALIBRATE_ALL).
+# OT_CQA_BAD_WEIGHT, OT_CALIBRATE_ALL, OT_POLITE_FRACTION, OT_SHORT_FRACTION, OT_SHORT_SWAPS,
+# OT_TWEET_WEIGHT).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
