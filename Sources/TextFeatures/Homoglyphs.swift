@@ -6,7 +6,10 @@ import CICU
 /// Genuine Russian or Greek text is left alone.
 ///
 /// It runs on case-folded text, so a lower-case letter also stands for its capital: Cyrillic `т`
-/// maps to `t` because `Т` looks like `T` (`МАКЕ` → `make`).
+/// maps to `t` because `Т` looks like `T` (`МАКЕ` → `make`). Two Greek capitals look like another
+/// letter than their lower case: `Υ` like `Y` but `υ` like `u`, `Ν` like `N` but `ν` like `v`. Before
+/// case folding they are marked (`markCapitals`: each replaced by a noncharacter that folding keeps),
+/// and `mapToLatin` reads a mark as `y` / `n` in Latin text and puts `υ` / `ν` back elsewhere.
 enum Homoglyphs {
     static let firstCodePoint: UInt32 = 0x0370
     static let lastCodePoint: UInt32 = 0x052F
@@ -41,11 +44,67 @@ enum Homoglyphs {
         return table[Int(v - firstCodePoint)]
     }
 
-    /// Replaces hidden look-alikes in case-folded UTF-8 `text`, in place. Returns how many letters
-    /// were replaced.
-    static func mapToLatin(_ text: inout [UInt8]) -> Int {
-        // Every candidate is a two-byte sequence with lead byte 0xCD...0xD4.
-        guard text.contains(where: { $0 &- 0xCD < 8 }) else { return 0 }
+    /// `latin(for:)`, and for a capital's mark its letter when `marks` (`markCapitals` ran).
+    @inline(__always)
+    private static func latin(for v: UInt32, marks: Bool) -> UInt8 {
+        if marks && isMark(v) { return v == upsilonMark ? UInt8(ascii: "y") : UInt8(ascii: "n") }
+        return latin(for: v)
+    }
+
+    @inline(__always)
+    private static func isMark(_ v: UInt32) -> Bool { v == upsilonMark || v == nuMark }
+
+    /// Noncharacters that stand for `Υ` and `Ν` between `markCapitals` and `mapToLatin`.
+    static let upsilonMark: UInt32 = 0xFDD0
+    static let nuMark: UInt32 = 0xFDD1
+
+    /// `input` with each `Υ` (U+03A5) and `Ν` (U+039D) not followed by a combining mark replaced by
+    /// its mark; nil when it has neither, or already holds a mark (left as it was then).
+    static func markCapitals(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+        var found = false
+        var i = 0
+        while i + 1 < input.count {
+            if input[i] == 0xCE && (input[i + 1] == 0xA5 || input[i + 1] == 0x9D) { found = true }
+            if input[i] == 0xEF && input[i + 1] == 0xB7 { return nil }  // U+FDC0...U+FDFF: a mark may be there
+            i += 1
+        }
+        guard found else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(input.count + 16)
+        i = 0
+        while i < input.count {
+            let b = input[i]
+            if b == 0xCE, i + 1 < input.count, input[i + 1] == 0xA5 || input[i + 1] == 0x9D,
+               !startsWithCombiningMark(input, i + 2) {
+                out += [0xEF, 0xB7, input[i + 1] == 0xA5 ? 0x90 : 0x91]
+                i += 2
+            } else {
+                out.append(b)
+                i += 1
+            }
+        }
+        return out
+    }
+
+    /// True when a combining diacritical mark (U+0300...U+036F, which composes with the letter
+    /// before it, `Ύ`) starts at byte `i`.
+    @inline(__always)
+    private static func startsWithCombiningMark(_ t: UnsafeBufferPointer<UInt8>, _ i: Int) -> Bool {
+        guard i + 1 < t.count else { return false }
+        return t[i] == 0xCC || (t[i] == 0xCD && t[i + 1] < 0xB0)
+    }
+
+    /// UTF-8 of the letter a mark stands for once folded (`υ`, `ν`), for a mark left unmapped.
+    @inline(__always)
+    private static func foldedLetter(forMark v: UInt32) -> (UInt8, UInt8) { v == upsilonMark ? (0xCF, 0x85) : (0xCE, 0xBD) }
+
+    /// Replaces hidden look-alikes in case-folded UTF-8 `text`, in place; with `marks` (the text was
+    /// marked by `markCapitals` before folding), a mark is read as its capital's letter or put back
+    /// as `υ` / `ν`. Returns how many letters were replaced.
+    static func mapToLatin(_ text: inout [UInt8], marks: Bool = false) -> Int {
+        // Every candidate is a two-byte sequence with lead byte 0xCD...0xD4, or a capital's mark
+        // (U+FDD0, U+FDD1: lead byte 0xEF).
+        guard text.contains(where: { $0 &- 0xCD < 8 || (marks && $0 == 0xEF) }) else { return 0 }
         let (replaced, length) = text.withUnsafeMutableBufferPointer { buf -> (Int, Int) in
             let ro = UnsafeBufferPointer(buf)
             // Letter counts as they will be once words that already have Latin letters are mapped,
@@ -54,12 +113,12 @@ enum Homoglyphs {
             var i = 0
             while i < ro.count {
                 let (v, len) = UTF8Scalar.decode(ro, i)
-                guard isWordScalar(v) else { i += len; continue }
+                guard isWordScalar(v, marks: marks) else { i += len; continue }
                 var latinCount = 0, other = 0, mappable = 0
                 while i < ro.count {
                     let (w, wl) = UTF8Scalar.decode(ro, i)
-                    guard isWordScalar(w) else { break }
-                    if isDigit(w) { } else if w < 0x80 { latinCount += 1 } else if latin(for: w) != 0 { other += 1; mappable += 1 } else { other += 1 }
+                    guard isWordScalar(w, marks: marks) else { break }
+                    if isDigit(w) { } else if w < 0x80 { latinCount += 1 } else if latin(for: w, marks: marks) != 0 { other += 1; mappable += 1 } else { other += 1 }
                     i += wl
                 }
                 candidates += mappable
@@ -74,7 +133,7 @@ enum Homoglyphs {
             let n = ro.count
             while read < n {
                 let (v, len) = UTF8Scalar.decode(ro, read)
-                guard isWordScalar(v) else {
+                guard isWordScalar(v, marks: marks) else {
                     for k in 0..<len { buf[write + k] = buf[read + k] }
                     read += len
                     write += len
@@ -86,18 +145,21 @@ enum Homoglyphs {
                 var hasLatin = false, allMappable = true, anyMappable = false
                 while end < n {
                     let (w, wl) = UTF8Scalar.decode(ro, end)
-                    guard isWordScalar(w) else { break }
-                    if isDigit(w) { } else if (w | 0x20) &- 0x61 < 26 { hasLatin = true } else if latin(for: w) != 0 { anyMappable = true } else { allMappable = false }
+                    guard isWordScalar(w, marks: marks) else { break }
+                    if isDigit(w) { } else if (w | 0x20) &- 0x61 < 26 { hasLatin = true } else if latin(for: w, marks: marks) != 0 { anyMappable = true } else { allMappable = false }
                     end += wl
                 }
                 let mapWord = anyMappable && (hasLatin || (allMappable && mostlyLatin))
                 while read < end {
                     let (w, wl) = UTF8Scalar.decode(ro, read)
-                    let m = mapWord ? latin(for: w) : 0
+                    let m = mapWord ? latin(for: w, marks: marks) : 0
                     if m != 0 {
                         buf[write] = m
                         write += 1
                         replaced += 1
+                    } else if marks && isMark(w) {
+                        (buf[write], buf[write + 1]) = foldedLetter(forMark: w)
+                        write += 2
                     } else {
                         for k in 0..<wl { buf[write + k] = buf[read + k] }
                         write += wl
@@ -115,7 +177,7 @@ enum Homoglyphs {
     private static func isDigit(_ v: UInt32) -> Bool { v &- 0x30 < 10 }
 
     @inline(__always)
-    private static func isWordScalar(_ v: UInt32) -> Bool { isDigit(v) || isLetter(v) }
+    private static func isWordScalar(_ v: UInt32, marks: Bool) -> Bool { isDigit(v) || isLetter(v) || (marks && isMark(v)) }
 
     @inline(__always)
     private static func isLetter(_ v: UInt32) -> Bool {

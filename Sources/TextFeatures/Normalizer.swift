@@ -64,6 +64,19 @@ public final class Normalizer {
             return NormalizationReport()
         }
         var report = scan(input, from: max(0, firstNonASCII - 1))
+        let marked = Homoglyphs.markCapitals(input)
+        if let marked {
+            marked.withUnsafeBufferPointer { fold($0, into: &out) }
+        } else {
+            fold(input, into: &out)
+        }
+        report.homoglyphs = Homoglyphs.mapToLatin(&out, marks: marked != nil)
+        return report
+    }
+
+    /// Appends NFKC_Casefold of `input` (ASCII lower-cased here, the rest by ICU) to `out`.
+    private func fold(_ input: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        let n = input.count
         out.reserveCapacity(n + n / 4)
         var i = 0
         while i < n {
@@ -81,8 +94,6 @@ public final class Normalizer {
             }
             i = regionEnd
         }
-        report.homoglyphs = Homoglyphs.mapToLatin(&out)
-        return report
     }
 
     /// End of the ICU region that starts with the non-ASCII byte at `k`: the start of an ASCII

@@ -16,6 +16,10 @@ struct NormalizationCase: CustomTestStringConvertible, Sendable {
     var testDescription: String { name }
 }
 
+/// U+FDD0, a noncharacter (Swift string literals may not spell one): the mark `Homoglyphs` uses
+/// for a Greek capital upsilon.
+let noncharacterFDD0 = Unicode.Scalar(UInt32(0xFDD0)).map { String(Character($0)) } ?? ""
+
 let normalizationCases: [NormalizationCase] = [
     .init(name: "plain ASCII is lower-cased", input: "The Police Report", expected: "the police report"),
     .init(name: "full-width Latin", input: "ｐｏｌｉｃｅ ｒｅｐｏｒｔ", expected: "police report", fullWidthLatin: 12),
@@ -29,6 +33,14 @@ let normalizationCases: [NormalizationCase] = [
           expected: "make america great again", homoglyphs: 9),
     .init(name: "Greek capitals mixed with a Latin L", input: "\u{0391}\u{03A1}\u{03A1}L\u{0395} stock",
           expected: "apple stock", homoglyphs: 4),
+    .init(name: "Greek capitals upsilon and nu read as Y and N in English, not as their lower case's u and v",
+          input: "\u{03A5}es, \u{039D}o way", expected: "yes, no way", homoglyphs: 2),
+    .init(name: "Greek small upsilon and nu still read as u and v", input: "f\u{03C5}nny \u{03BD}ideo", expected: "funny video", homoglyphs: 2),
+    .init(name: "Greek capitals upsilon and nu in Greek text stay Greek", input: "\u{03A5}\u{03A0}\u{039F}\u{03A5}\u{03A1}\u{0393}\u{0395}\u{0399}\u{039F} \u{039D}\u{0391}\u{03A5}\u{03A4}\u{0399}\u{039B}\u{0399}\u{0391}\u{03A3}",
+          expected: "\u{03C5}\u{03C0}\u{03BF}\u{03C5}\u{03C1}\u{03B3}\u{03B5}\u{03B9}\u{03BF} \u{03BD}\u{03B1}\u{03C5}\u{03C4}\u{03B9}\u{03BB}\u{03B9}\u{03B1}\u{03C3}"),
+    .init(name: "Greek capital upsilon with a combining diaeresis composes as before", input: "\u{03A5}\u{0308} and more", expected: "\u{03CB} and more"),
+    .init(name: "a noncharacter in the text is kept, and the capitals fold as before", input: noncharacterFDD0 + " \u{03A5}es",
+          expected: noncharacterFDD0 + " ues", homoglyphs: 1),
     .init(name: "Greek omicron alone in an English sentence", input: "we need m\u{03BF}re time", expected: "we need more time", homoglyphs: 1),
     .init(name: "real Russian is not mapped", input: "Москва — столица России", expected: "москва — столица россии"),
     .init(name: "Russian with an English word is not mapped", input: "Я люблю Python и Swift", expected: "я люблю python и swift"),
