@@ -118,7 +118,7 @@ enum Homoglyphs {
                 while i < ro.count {
                     let (w, wl) = UTF8Scalar.decode(ro, i)
                     guard isWordScalar(w, marks: marks) else { break }
-                    if isDigit(w) { } else if w < 0x80 { latinCount += 1 } else if latin(for: w, marks: marks) != 0 { other += 1; mappable += 1 } else { other += 1 }
+                    if isDigit(w) { } else if isLatinLetter(w) { latinCount += 1 } else if latin(for: w, marks: marks) != 0 { other += 1; mappable += 1 } else { other += 1 }
                     i += wl
                 }
                 candidates += mappable
@@ -146,7 +146,7 @@ enum Homoglyphs {
                 while end < n {
                     let (w, wl) = UTF8Scalar.decode(ro, end)
                     guard isWordScalar(w, marks: marks) else { break }
-                    if isDigit(w) { } else if (w | 0x20) &- 0x61 < 26 { hasLatin = true } else if latin(for: w, marks: marks) != 0 { anyMappable = true } else { allMappable = false }
+                    if isDigit(w) { } else if isLatinLetter(w) { hasLatin = true } else if latin(for: w, marks: marks) != 0 { anyMappable = true } else { allMappable = false }
                     end += wl
                 }
                 let mapWord = anyMappable && (hasLatin || (allMappable && mostlyLatin))
@@ -175,6 +175,14 @@ enum Homoglyphs {
 
     @inline(__always)
     private static func isDigit(_ v: UInt32) -> Bool { v &- 0x30 < 10 }
+
+    /// A Latin letter: ASCII, or accented (Latin-1 Supplement and Latin Extended-A/B, U+00C0 ...
+    /// U+024F but × and ÷), so `pré` with a Cyrillic `р` is Latin text too. Only called on letters
+    /// and digits.
+    @inline(__always)
+    private static func isLatinLetter(_ v: UInt32) -> Bool {
+        (v | 0x20) &- 0x61 < 26 || (v &- 0xC0 < 0x190 && v != 0xD7 && v != 0xF7)
+    }
 
     @inline(__always)
     private static func isWordScalar(_ v: UInt32, marks: Bool) -> Bool { isDigit(v) || isLetter(v) || (marks && isMark(v)) }
