@@ -8,7 +8,7 @@ import Testing
 @Suite struct AccountsAtomicOutputTests {
     @Test(arguments: ["INT", "KILL"])
     func earlierOutputsSurviveAnInterruptedRun(signal: String) throws {
-        let r = try CLI.run([], shell: CLI.waitForSIGINTHandler + """
+        let r = try CLI.run([], shell: CLI.signalHelpers + """
 
             set -m   # job control: background jobs get SIGINT (they ignore it otherwise)
             D=$(mktemp -d)
@@ -22,9 +22,7 @@ import Testing
             wait_for_sigint_handler $pid
             sleep 0.3
             kill -\(signal) $pid
-            for i in $(seq 200); do kill -0 $pid 2>/dev/null || break; sleep 0.05; done
-            kill -KILL $pid 2>/dev/null
-            wait $pid; echo "status=$?"
+            end_or_kill $pid
             exec 3>&-
             for f in keep.html authors.jsonl clusters.jsonl problems.jsonl; do echo "$f=$(cat "$D/$f")"; done
             echo "stderr=$(tail -1 "$D/err")"

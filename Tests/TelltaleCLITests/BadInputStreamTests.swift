@@ -148,16 +148,15 @@ import Testing
 
     /// Ctrl-C while streaming: exit status 130, and the output is whole lines only.
     @Test func sigintMidStreamLeavesWholeLinesAndExits130() throws {
-        let r = try CLI.run([], shell: """
+        let r = try CLI.run([], shell: CLI.signalHelpers + """
+
             set -m   # job control: background jobs get SIGINT (they ignore it otherwise)
             D=$(mktemp -d); trap 'rm -rf "$D"' EXIT
             yes '{"id":"x","text":"live on regression"}' | "$TELLTALE" score --model '\(model)' > "$D/out" 2> "$D/err" &
             pid=$!
             for i in $(seq 200); do [ -s "$D/out" ] && break; sleep 0.05; done
             kill -INT $pid
-            for i in $(seq 200); do kill -0 $pid 2>/dev/null || break; sleep 0.05; done
-            kill -KILL $pid 2>/dev/null
-            wait $pid; echo "status=$?"
+            end_or_kill $pid
             echo "lines=$(wc -l < "$D/out")"
             echo "partial=$(grep -cv '^{"id":"x","scores":{.*},"flags":\\[.*\\]}$' "$D/out")"
             echo "last=$(tail -c 1 "$D/out" | od -An -tx1 | tr -d ' ')"
@@ -175,7 +174,7 @@ import Testing
     /// Ctrl-C while waiting for input on a pipe: the read is interrupted, the lines already read
     /// are written, and it exits at once (not when the writer finally closes the pipe).
     @Test func sigintWhileWaitingForInputEndsAtOnce() throws {
-        let r = try CLI.run([], shell: CLI.waitForSIGINTHandler + """
+        let r = try CLI.run([], shell: CLI.signalHelpers + """
 
             set -m
             D=$(mktemp -d); trap 'rm -rf "$D"' EXIT
@@ -187,9 +186,7 @@ import Testing
             wait_for_sigint_handler $pid
             sleep 0.3
             kill -INT $pid
-            for i in $(seq 100); do kill -0 $pid 2>/dev/null || break; sleep 0.05; done
-            kill -KILL $pid 2>/dev/null
-            wait $pid; echo "status=$?"
+            end_or_kill $pid 5
             exec 3>&-
             wc -l < "$D/out"
             """)

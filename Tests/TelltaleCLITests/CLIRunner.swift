@@ -33,14 +33,21 @@ enum CLI {
         return dir
     }
 
-    /// A bash function for `shell:` scripts: `wait_for_sigint_handler PID` returns once the process
-    /// catches SIGINT (bit 2 of SigCgt in /proc/PID/status), or after 20 s. Interrupt tests send
-    /// their signal after it rather than after a fixed sleep, which a loaded machine can outlast.
-    static let waitForSIGINTHandler = """
+    /// Bash functions for `shell:` scripts that signal a background `telltale`.
+    /// `wait_for_sigint_handler PID` returns once the process catches SIGINT (bit 2 of SigCgt in
+    /// /proc/PID/status), or after 20 s: interrupt tests send their signal after it rather than
+    /// after a fixed sleep, which a loaded machine can outlast. `end_or_kill PID [SECONDS]` waits up
+    /// to SECONDS (default 10) for the process to end, then kills it, reaps it and prints `status=N`.
+    static let signalHelpers = """
         wait_for_sigint_handler() {
           for i in $(seq 400); do
             cgt=$(sed -n 's/^SigCgt:\t*//p' /proc/$1/status 2>/dev/null); (( 0x${cgt:-0} & 2 )) && return; sleep 0.05
           done
+        }
+        end_or_kill() {
+          for i in $(seq $(( ${2:-10} * 20 ))); do kill -0 $1 2>/dev/null || break; sleep 0.05; done
+          kill -KILL $1 2>/dev/null
+          wait $1; echo "status=$?"
         }
         """
 

@@ -16,7 +16,7 @@ import Testing
         try Data(rows.utf8).write(to: data)
         let report = dir.appendingPathComponent("keep.html")
         try Data("earlier report\n".utf8).write(to: report)
-        let r = try CLI.run([], shell: CLI.waitForSIGINTHandler + """
+        let r = try CLI.run([], shell: CLI.signalHelpers + """
 
             set -m   # job control: a background job gets SIGINT (it ignores it otherwise)
             "$TELLTALE" eval --model '\(TestModel.path)' --data '\(data.path)' --report '\(report.path)' > /dev/null 2> '\(dir.path)/err' &

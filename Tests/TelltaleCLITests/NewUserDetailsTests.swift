@@ -56,7 +56,7 @@ import Testing
         let report = dir.appendingPathComponent("keep.html"), scores = dir.appendingPathComponent("keep.jsonl")
         try Data("earlier report\n".utf8).write(to: report)
         try Data("earlier scores\n".utf8).write(to: scores)
-        let r = try CLI.run([], shell: CLI.waitForSIGINTHandler + """
+        let r = try CLI.run([], shell: CLI.signalHelpers + """
 
             set -m   # job control: a background job gets SIGINT (it ignores it otherwise)
             "$TELLTALE" eval --model '\(TestModel.path)' --data '\(data)' --report '\(report.path)' --scores '\(scores.path)' 2> '\(dir.path)/err' &
@@ -77,7 +77,7 @@ import Testing
         let data = try Self.bigCorpus(dir, rows: 400_000)
         let model = dir.appendingPathComponent("keep.model")
         try Data("earlier model\n".utf8).write(to: model)
-        let r = try CLI.run([], shell: CLI.waitForSIGINTHandler + """
+        let r = try CLI.run([], shell: CLI.signalHelpers + """
 
             set -m
             "$TELLTALE" train --data '\(data)' --out '\(model.path)' --labels non_idiomatic 2> '\(dir.path)/err' &
