@@ -7,9 +7,10 @@ import CICU
 ///
 /// It runs on case-folded text, so a lower-case letter also stands for its capital: Cyrillic `т`
 /// maps to `t` because `Т` looks like `T` (`МАКЕ` → `make`). Two Greek capitals look like another
-/// letter than their lower case: `Υ` like `Y` but `υ` like `u`, `Ν` like `N` but `ν` like `v`. Before
-/// case folding they are marked (`markCapitals`: each replaced by a noncharacter that folding keeps),
-/// and `mapToLatin` reads a mark as `y` / `n` in Latin text and puts `υ` / `ν` back elsewhere.
+/// letter than their lower case: `Υ` (and the symbol `ϒ`) like `Y` but `υ` like `u`, `Ν` like `N`
+/// but `ν` like `v`. Before case folding they are marked (`markCapitals`: each replaced by a
+/// noncharacter that folding keeps), and `mapToLatin` reads a mark as `y` / `n` in Latin text and
+/// puts `υ` / `ν` back elsewhere (what folding would have made of them).
 enum Homoglyphs {
     static let firstCodePoint: UInt32 = 0x0370
     static let lastCodePoint: UInt32 = 0x052F
@@ -57,29 +58,44 @@ enum Homoglyphs {
     /// Noncharacters that stand for `Υ` and `Ν` between `markCapitals` and `mapToLatin`.
     static let upsilonMark: UInt32 = 0xFDD0
     static let nuMark: UInt32 = 0xFDD1
+    /// The capitals that are marked: `Ν`, `Υ` and `ϒ` (the upsilon-with-hook symbol, which folds
+    /// to `υ` too). No other capital of the table's range looks like another Latin letter than its
+    /// lower case does (a test checks that against ICU).
+    static let markedCapitals: [UInt32] = [0x039D, 0x03A5, 0x03D2]
 
-    /// `input` with each `Υ` (U+03A5) and `Ν` (U+039D) not followed by a combining mark replaced by
-    /// its mark; nil when it has neither, or already holds a mark (left as it was then).
-    static func markCapitals(_ input: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
+    /// The last byte of the mark (U+FDD0 / U+FDD1 are EF B7 90 / 91) for a marked capital whose
+    /// two bytes start at `i` and that no combining mark follows; nil otherwise.
+    @inline(__always)
+    private static func markByte(_ t: UnsafeBufferPointer<UInt8>, _ i: Int) -> UInt8? {
+        guard i + 1 < t.count else { return nil }
+        switch (t[i], t[i + 1]) {
+        case (0xCE, 0xA5), (0xCF, 0x92): return startsWithCombiningMark(t, i + 2) ? nil : 0x90
+        case (0xCE, 0x9D): return startsWithCombiningMark(t, i + 2) ? nil : 0x91
+        default: return nil
+        }
+    }
+
+    /// `input` with each marked capital (`markedCapitals`) not followed by a combining mark
+    /// replaced by its mark; nil when it has none, or already holds a mark (left as it was then).
+    /// Everything before byte `from` is ASCII (not looked at again).
+    static func markCapitals(_ input: UnsafeBufferPointer<UInt8>, from: Int = 0) -> [UInt8]? {
         var found = false
-        var i = 0
+        var i = from
         while i + 1 < input.count {
-            if input[i] == 0xCE && (input[i + 1] == 0xA5 || input[i + 1] == 0x9D) { found = true }
             if input[i] == 0xEF && input[i + 1] == 0xB7 { return nil }  // U+FDC0...U+FDFF: a mark may be there
+            if !found && markByte(input, i) != nil { found = true }
             i += 1
         }
         guard found else { return nil }
-        var out: [UInt8] = []
+        var out = Array(input[0..<from])
         out.reserveCapacity(input.count + 16)
-        i = 0
+        i = from
         while i < input.count {
-            let b = input[i]
-            if b == 0xCE, i + 1 < input.count, input[i + 1] == 0xA5 || input[i + 1] == 0x9D,
-               !startsWithCombiningMark(input, i + 2) {
-                out += [0xEF, 0xB7, input[i + 1] == 0xA5 ? 0x90 : 0x91]
+            if let m = markByte(input, i) {
+                out += [0xEF, 0xB7, m]
                 i += 2
             } else {
-                out.append(b)
+                out.append(input[i])
                 i += 1
             }
         }

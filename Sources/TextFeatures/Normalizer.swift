@@ -64,7 +64,7 @@ public final class Normalizer {
             return NormalizationReport()
         }
         var report = scan(input, from: max(0, firstNonASCII - 1))
-        let marked = Homoglyphs.markCapitals(input)
+        let marked = Homoglyphs.markCapitals(input, from: firstNonASCII)
         if let marked {
             marked.withUnsafeBufferPointer { fold($0, into: &out) }
         } else {

@@ -35,6 +35,7 @@ let normalizationCases: [NormalizationCase] = [
           expected: "apple stock", homoglyphs: 4),
     .init(name: "Greek capitals upsilon and nu read as Y and N in English, not as their lower case's u and v",
           input: "\u{03A5}es, \u{039D}o way", expected: "yes, no way", homoglyphs: 2),
+    .init(name: "the upsilon-with-hook symbol reads as Y in English too", input: "\u{03D2}es sir", expected: "yes sir", homoglyphs: 1),
     .init(name: "Greek small upsilon and nu still read as u and v", input: "f\u{03C5}nny \u{03BD}ideo", expected: "funny video", homoglyphs: 2),
     .init(name: "Greek capitals upsilon and nu in Greek text stay Greek", input: "\u{03A5}\u{03A0}\u{039F}\u{03A5}\u{03A1}\u{0393}\u{0395}\u{0399}\u{039F} \u{039D}\u{0391}\u{03A5}\u{03A4}\u{0399}\u{039B}\u{0399}\u{0391}\u{03A3}",
           expected: "\u{03C5}\u{03C0}\u{03BF}\u{03C5}\u{03C1}\u{03B3}\u{03B5}\u{03B9}\u{03BF} \u{03BD}\u{03B1}\u{03C5}\u{03C4}\u{03B9}\u{03BB}\u{03B9}\u{03B1}\u{03C3}"),
@@ -146,4 +147,23 @@ func icuCasefold(_ s: String) -> String {
     let (text, report) = Normalizer().normalize(s)
     #expect(Array(text.utf8) == Array(icuCasefold(s).utf8))
     #expect(report.fullWidthLatin == 7 * (Normalizer.maxICUBytes / unit.utf8.count + 10))
+}
+
+/// `Homoglyphs` maps folded letters, so a capital is read as its lower case is; the capitals that
+/// look like another Latin letter than their lower case does are exactly those marked before
+/// folding. If ICU's confusables ever add another such capital, this names it.
+@Test func theCapitalsThatLookUnlikeTheirLowerCaseAreMarked() {
+    var buf = [CChar](repeating: 0, count: 64)
+    var differing: [UInt32] = []
+    for cp in Homoglyphs.firstCodePoint...Homoglyphs.lastCodePoint {
+        guard let s = Unicode.Scalar(cp), s.properties.isUppercase,
+              s.properties.lowercaseMapping.unicodeScalars.count == 1,
+              let lower = s.properties.lowercaseMapping.unicodeScalars.first,
+              tt_confusable_skeleton(Int32(cp), &buf, 64) == 1 else { continue }
+        let b = UInt8(bitPattern: buf[0])
+        guard b &- 0x41 < 26 else { continue }  // a capital ASCII letter
+        let looksLike = b == UInt8(ascii: "I") ? UInt8(ascii: "i") : b | 0x20
+        if Homoglyphs.latin(for: lower.value) != looksLike { differing.append(cp) }
+    }
+    #expect(differing == Homoglyphs.markedCapitals, "\(differing.map { String($0, radix: 16) })")
 }
