@@ -76,30 +76,25 @@ enum Homoglyphs {
     }
 
     /// `input` with each marked capital (`markedCapitals`) not followed by a combining mark
-    /// replaced by its mark; nil when it has none, or already holds a mark (left as it was then).
-    /// Everything before byte `from` is ASCII (not looked at again).
+    /// replaced by its mark; nil when none is replaced. The caller makes sure the input holds no
+    /// noncharacter of the marks' block (U+FDC0 ... U+FDFF; the `Normalizer`'s scan tells).
+    /// Everything before byte `from` is ASCII (copied as it is).
     static func markCapitals(_ input: UnsafeBufferPointer<UInt8>, from: Int = 0) -> [UInt8]? {
-        var found = false
-        var i = from
-        while i + 1 < input.count {
-            if input[i] == 0xEF && input[i + 1] == 0xB7 { return nil }  // U+FDC0...U+FDFF: a mark may be there
-            if !found && markByte(input, i) != nil { found = true }
-            i += 1
-        }
-        guard found else { return nil }
         var out = Array(input[0..<from])
         out.reserveCapacity(input.count + 16)
-        i = from
+        var replaced = false
+        var i = from
         while i < input.count {
             if let m = markByte(input, i) {
                 out += [0xEF, 0xB7, m]
+                replaced = true
                 i += 2
             } else {
                 out.append(input[i])
                 i += 1
             }
         }
-        return out
+        return replaced ? out : nil
     }
 
     /// True when a combining diacritical mark (U+0300...U+036F, which composes with the letter

@@ -63,8 +63,8 @@ public final class Normalizer {
             Normalizer.appendLowercased(input, 0, n, to: &out)
             return NormalizationReport()
         }
-        var report = scan(input, from: max(0, firstNonASCII - 1))
-        let marked = Homoglyphs.markCapitals(input, from: firstNonASCII)
+        var (report, capitals) = scan(input, from: max(0, firstNonASCII - 1))
+        let marked = capitals ? Homoglyphs.markCapitals(input, from: firstNonASCII) : nil
         if let marked {
             marked.withUnsafeBufferPointer { fold($0, into: &out) }
         } else {
@@ -174,9 +174,11 @@ public final class Normalizer {
     }
 
     /// Counts full-width, CJK punctuation and in-word invisible characters in the original text,
-    /// from byte `from` (an ASCII byte or 0; everything before it is ASCII).
-    private func scan(_ input: UnsafeBufferPointer<UInt8>, from: Int) -> NormalizationReport {
+    /// from byte `from` (an ASCII byte or 0; everything before it is ASCII); `capitals`: the text
+    /// has a capital for `Homoglyphs.markCapitals` and no noncharacter of its marks' block.
+    private func scan(_ input: UnsafeBufferPointer<UInt8>, from: Int) -> (report: NormalizationReport, capitals: Bool) {
         var r = NormalizationReport()
+        var capital = false, markBlock = false
         var previousIsWordChar = false
         var pendingInvisible = 0
         var i = from
@@ -191,6 +193,8 @@ public final class Normalizer {
             }
             let (v, len) = UTF8Scalar.decode(input, i)
             i += len
+            if v &- 0x039D < 0x36 { capital = capital || Homoglyphs.markedCapitals.contains(v) }
+            markBlock = markBlock || v &- 0xFDC0 < 0x40
             if v >= 0xFF01 && v <= 0xFF5E {
                 if v <= 0xFF19 && v >= 0xFF10 || (v >= 0xFF21 && v <= 0xFF3A) || (v >= 0xFF41 && v <= 0xFF5A) {
                     r.fullWidthLatin += 1
@@ -209,7 +213,7 @@ public final class Normalizer {
             pendingInvisible = 0
             previousIsWordChar = isWordChar
         }
-        return r
+        return (r, capital && !markBlock)
     }
 
     /// Zero-width and bidi formatting characters (not variation selectors; joiners count only when
